@@ -1,0 +1,7 @@
+export { generateBenchEvents, generateDemoEvents, type EventOptions } from './events.ts'
+export { PROPERTY_CRIME, TELECOM_FRAUD } from './event-counts.ts'
+export { plantedHotspots, resolveHotspots, type HotspotSpec, type ResolvedHotspot } from './hotspots.ts'
+export { demoMonths } from './months.ts'
+export { TownshipSampler } from './sampler.ts'
+export { DEFAULT_SEED, type DemoEvent, type DemoRegion, type DemoValue } from './types.ts'
+export { generateDemoValues, plantedSurge } from './values.ts'

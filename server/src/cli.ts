@@ -1,0 +1,81 @@
+import type { ImportResult } from './import/import-context.ts'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadConfig } from './config.ts'
+import { inputCrsList } from './import/coords.ts'
+import { importEventsCsv } from './import/events-import.ts'
+import { sourcePattern } from './import/import-context.ts'
+import { ImportRejected } from './import/row-error.ts'
+import { importValuesCsv } from './import/values-import.ts'
+import { prepare } from './startup.ts'
+
+const usage = `usage:
+  riskmap import events FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09] [--source NAME]
+  riskmap import values FILE.csv [--source NAME]`
+
+function die(message: string, code = 2): never {
+  console.error(message)
+  process.exit(code)
+}
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { crs: { type: 'string', default: 'wgs84' }, source: { type: 'string', default: 'csv' }, help: { type: 'boolean' } },
+})
+const [command, kind, file] = positionals
+if (opts.help || command !== 'import' || (kind !== 'events' && kind !== 'values') || !file)
+  die(usage)
+if (!(inputCrsList as readonly string[]).includes(opts.crs!))
+  die(`--crs must be one of ${inputCrsList.join(', ')}`)
+if (!sourcePattern.test(opts.source!))
+  die('--source must be 1–64 letters, digits, _ . or -')
+
+let bytes: Uint8Array
+try {
+  bytes = readFileSync(file)
+}
+catch (err) {
+  die(`cannot read ${file}: ${(err as Error).message}`)
+}
+
+const config = { ...loadConfig(), demo: false }
+const deps = await prepare(config)
+const user = process.env.USER ?? 'unknown'
+let lastLog = 0
+const ctx = {
+  actor: `cli:${user}`,
+  requestId: null,
+  source: opts.source!,
+  filename: basename(file),
+  onProgress(phase: string, done: number, total?: number) {
+    const now = Date.now()
+    if (now - lastLog < 500 && done !== total)
+      return
+    lastLog = now
+    process.stderr.write(`\r${phase.padEnd(6)} ${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''} rows   `)
+  },
+}
+
+let exitCode = 0
+try {
+  const started = Date.now()
+  const result: ImportResult = kind === 'events'
+    ? await importEventsCsv(deps.db, deps.catalog, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
+    : await importValuesCsv(deps.db, deps.catalog, bytes, ctx)
+  process.stderr.write('\n')
+  console.log(`imported ${result.inserted} ${kind}${result.updated ? `, updated ${result.updated}` : ''} from ${result.rowsRead} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (months ${result.months.join(', ')})`)
+}
+catch (err) {
+  process.stderr.write('\n')
+  if (!(err instanceof ImportRejected))
+    throw err
+  console.error(`rejected: ${err.errors.length} bad row(s) out of ${err.rowsRead}; nothing was imported`)
+  for (const e of err.errors)
+    console.error(`  line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.reason}${e.hint ? ` (hint: ${e.hint})` : ''}`)
+  exitCode = 1
+}
+finally {
+  await deps.db.close()
+}
+process.exit(exitCode)

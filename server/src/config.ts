@@ -1,0 +1,53 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/** Environment, validated once at start-up. Everything else receives a typed Config. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  RISKMAP_DATA_DIR: z.string().min(1).optional(),
+  RISKMAP_DEMO: z.enum(['0', '1']).default('1'),
+  RISKMAP_DEMO_EVENTS: z.coerce.number().int().min(0).max(2_000_000).default(100_000),
+  RISKMAP_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  RISKMAP_POOL_MAX: z.coerce.number().int().min(1).max(64).optional(),
+  RISKMAP_WEB_DIST: z.string().optional(),
+})
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  demo: boolean
+  demoEvents: number
+  statementTimeoutMs: number
+  /** How long a request may wait for a pool connection before failing with 503. */
+  connectionTimeoutMs: number
+  poolMax: number
+  webDist: string
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid configuration: ${problems}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    // The default lives at the repository root whatever the working directory, so that the CLI
+    // and the server find the same embedded database.
+    dataDir: e.RISKMAP_DATA_DIR ? resolve(e.RISKMAP_DATA_DIR) : new URL('../../.riskmap', import.meta.url).pathname,
+    demo: e.RISKMAP_DEMO === '1',
+    demoEvents: e.RISKMAP_DEMO_EVENTS,
+    statementTimeoutMs: e.RISKMAP_STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMs: 5_000,
+    // 2–4 connections give the best throughput on 2 cores (METHODS.md); PGlite runs one query at a time anyway.
+    poolMax: e.RISKMAP_POOL_MAX ?? 4,
+    webDist: resolve(e.RISKMAP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  }
+}
