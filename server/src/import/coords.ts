@@ -11,7 +11,15 @@ export function toWgs84(lon: number, lat: number, crs: InputCrs): [number, numbe
   if (crs === 'wgs84' || crs === 'cgcs2000')
     return [lon, lat]
   const from = crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09
-  const [x, y] = gcoord.transform([lon, lat], from, gcoord.WGS84) as [number, number]
+  let [x, y] = gcoord.transform([lon, lat], from, gcoord.WGS84) as [number, number]
+  // The inverse offset has no closed form and gcoord's is approximate (≈1e-6° for BD-09, about
+  // 0.1 m): refine by fixed-point iteration on the forward offset, so that a point near a
+  // township border lands on the same side as its original WGS84 position.
+  for (let i = 0; i < 3; i++) {
+    const [fx, fy] = gcoord.transform([x, y], gcoord.WGS84, from) as [number, number]
+    x += lon - fx
+    y += lat - fy
+  }
   return [x, y]
 }
 
