@@ -4,7 +4,7 @@ import type { InputCrs } from './coords.ts'
 import type { RowError } from './row-error.ts'
 import { checkCoordinates, toWgs84 } from './coords.ts'
 import { mapHeader } from './csv-input.ts'
-import { parseOccurredAt, shanghaiMonthStart } from './time.ts'
+import { parseOccurredAt } from './time.ts'
 
 export const eventColumns = ['id', 'indicator', 'occurred_at', 'lon', 'lat'] as const
 const MAX_ID_LENGTH = 200
@@ -15,117 +15,125 @@ export interface StagedEvents {
   line: number[]
   sourceId: string[]
   indicator: string[]
-  occurredAt: string[]
-  month: string[]
+  occurredMs: number[]
   lon: number[]
   lat: number[]
   inputLon: number[]
   inputLat: number[]
-  attrs: string[]
+  attrs: Array<string | null>
 }
 
 export function emptyStage(): StagedEvents {
-  return { line: [], sourceId: [], indicator: [], occurredAt: [], month: [], lon: [], lat: [], inputLon: [], inputLat: [], attrs: [] }
+  return { line: [], sourceId: [], indicator: [], occurredMs: [], lon: [], lat: [], inputLon: [], inputLat: [], attrs: [] }
 }
 
 /**
  * Checks each events-CSV row on its own (codes, times, numbers, coordinates, duplicate ids in
  * the file). What needs the database (township, ids already stored) is checked afterwards in SQL.
+ * Runs once per row of million-row files, so it allocates as little as it can per row.
  */
 export function createEventRowValidator(catalog: Catalog, crs: InputCrs) {
-  let columns: ReturnType<typeof mapHeader<(typeof eventColumns)[number]>> | undefined
+  let header: { index: Record<(typeof eventColumns)[number], number>, extra: Array<[string, number]>, length: number } | RowError | undefined
   const seenIds = new Map<string, number>()
   const stage = emptyStage()
   const errors: RowError[] = []
   let rows = 0
-  let headerLength = 0
 
   function accept(rec: CsvRecord): void {
-    if (!columns) {
-      columns = mapHeader(rec.fields, eventColumns)
-      headerLength = rec.fields.length
-      if ('reason' in columns)
-        errors.push(columns)
+    if (!header) {
+      const mapped = mapHeader(rec.fields, eventColumns)
+      header = 'reason' in mapped ? mapped : { ...mapped, length: rec.fields.length }
+      if ('reason' in header)
+        errors.push(header)
       return
     }
-    if ('reason' in columns)
+    if ('reason' in header)
       return
     rows++
-    const { index, extra } = columns
-    const field = (k: (typeof eventColumns)[number]) => rec.fields[index[k]] ?? ''
-    const rowErrors: RowError[] = []
-    const fail = (column: string | null, reason: string, hint?: string) =>
-      rowErrors.push({ line: rec.line, column, reason, ...(hint ? { hint } : {}) })
+    const { index, extra } = header
+    const f = rec.fields
+    const line = rec.line
+    const before = errors.length
 
-    const id = field('id')
+    const id = f[index.id] ?? ''
     if (!id)
-      fail('id', 'id is empty')
+      errors.push({ line, column: 'id', reason: 'id is empty' })
     else if (id.length > MAX_ID_LENGTH)
-      fail('id', `id is longer than ${MAX_ID_LENGTH} characters`)
+      errors.push({ line, column: 'id', reason: `id is longer than ${MAX_ID_LENGTH} characters` })
     else if (seenIds.has(id))
-      fail('id', `duplicate id "${id}" (first seen on line ${seenIds.get(id)})`)
+      errors.push({ line, column: 'id', reason: `duplicate id "${id}" (first seen on line ${seenIds.get(id)})` })
     else
-      seenIds.set(id, rec.line)
+      seenIds.set(id, line)
 
-    const indicator = field('indicator')
+    const indicator = f[index.indicator] ?? ''
     if (!catalog.isSubclass(indicator)) {
-      fail('indicator', catalog.has(indicator)
-        ? `indicator "${indicator}" is a category or class; events need a sub-class code`
-        : `unknown sub-class "${clip(indicator)}"`)
+      errors.push({
+        line,
+        column: 'indicator',
+        reason: catalog.has(indicator)
+          ? `indicator "${indicator}" is a category or class; events need a sub-class code`
+          : `unknown sub-class "${clip(indicator)}"`,
+      })
     }
 
-    const time = parseOccurredAt(field('occurred_at'))
+    const time = parseOccurredAt(f[index.occurred_at] ?? '')
     if (!time.ok)
-      fail('occurred_at', time.reason)
+      errors.push({ line, column: 'occurred_at', reason: time.reason })
 
-    const lon = parseNumber(field('lon'))
-    const lat = parseNumber(field('lat'))
+    const lonText = f[index.lon] ?? ''
+    const latText = f[index.lat] ?? ''
+    const lon = parseNumber(lonText)
+    const lat = parseNumber(latText)
     if (lon === null)
-      fail('lon', `unparseable number "${clip(field('lon'))}"`)
+      errors.push({ line, column: 'lon', reason: `unparseable number "${clip(lonText)}"` })
     if (lat === null)
-      fail('lat', `unparseable number "${clip(field('lat'))}"`)
+      errors.push({ line, column: 'lat', reason: `unparseable number "${clip(latText)}"` })
     if (lon !== null && lat !== null) {
       const check = checkCoordinates(lon, lat)
       if (!check.ok)
-        fail(check.column, check.reason, check.hint)
+        errors.push({ line, column: check.column, reason: check.reason, ...(check.hint ? { hint: check.hint } : {}) })
     }
-    if (rec.fields.length > headerLength)
-      fail(null, `row has ${rec.fields.length} fields but the header has ${headerLength}`)
-    const attrs: Record<string, string> = {}
-    for (const [name, i] of extra) {
-      const v = rec.fields[i] ?? ''
-      if (v.length > MAX_ATTR_LENGTH)
-        fail(name, `value is longer than ${MAX_ATTR_LENGTH} characters`)
-      else if (v !== '')
-        attrs[name] = v
+    if (f.length > header.length)
+      errors.push({ line, column: null, reason: `row has ${f.length} fields but the header has ${header.length}` })
+
+    let attrs: string | null = null
+    if (extra.length) {
+      const values: Record<string, string> = {}
+      for (const [name, i] of extra) {
+        const v = f[i] ?? ''
+        if (v.length > MAX_ATTR_LENGTH)
+          errors.push({ line, column: name, reason: `value is longer than ${MAX_ATTR_LENGTH} characters` })
+        else if (v !== '')
+          values[name] = v
+      }
+      attrs = JSON.stringify(values)
     }
 
-    if (rowErrors.length || !time.ok || lon === null || lat === null) {
-      errors.push(...rowErrors)
+    if (errors.length > before || !time.ok || lon === null || lat === null)
       return
-    }
     const [x, y] = toWgs84(lon, lat, crs)
-    stage.line.push(rec.line)
+    stage.line.push(line)
     stage.sourceId.push(id)
     stage.indicator.push(indicator)
-    stage.occurredAt.push(new Date(time.ms).toISOString())
-    stage.month.push(shanghaiMonthStart(time.ms))
+    stage.occurredMs.push(time.ms)
     stage.lon.push(x)
     stage.lat.push(y)
     stage.inputLon.push(lon)
     stage.inputLat.push(lat)
-    stage.attrs.push(JSON.stringify(attrs))
+    stage.attrs.push(attrs)
   }
 
   return {
     accept,
-    result: () => ({ stage, errors, rows, headerSeen: columns !== undefined }),
+    result: () => ({ stage, errors, rows, headerSeen: header !== undefined }),
   }
 }
 
+const plainNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+
 /** A decimal number in plain notation; rejects '', 'NaN', 'Infinity', hex and thousands separators. */
 export function parseNumber(text: string): number | null {
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text.trim()))
+  if (!plainNumber.test(text))
     return null
   const n = Number(text)
   return Number.isFinite(n) ? n : null

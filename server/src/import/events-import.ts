@@ -19,7 +19,7 @@ export async function importEventsCsv(db: Database, catalog: Catalog, bytes: Uin
   const { text, encoding } = decodeCsv(bytes)
   const validator = createEventRowValidator(catalog, crs)
   let parsed = 0
-  const fatal = await readCsv(text, (rec) => {
+  const fatal = readCsv(text, (rec) => {
     validator.accept(rec)
     if (++parsed % 50_000 === 0)
       ctx.onProgress?.('parse', parsed)

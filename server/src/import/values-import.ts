@@ -22,7 +22,7 @@ export async function importValuesCsv(db: Database, catalog: Catalog, bytes: Uin
   const seen = new Map<string, number>()
   let header: ReturnType<typeof mapHeader<(typeof valueColumns)[number]>> | undefined
   let rows = 0
-  const fatal = await readCsv(text, (rec) => {
+  const fatal = readCsv(text, (rec) => {
     if (!header) {
       header = mapHeader(rec.fields, valueColumns)
       if ('reason' in header)
