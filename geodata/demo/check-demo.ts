@@ -1,3 +1,4 @@
+import type { DemoEvent, DemoRegion } from './index.ts'
 /**
  * Self-checks for the demo generator (the lead ports them to vitest). Run:
  *   tsx demo/check-demo.ts                   small fixture squares
@@ -7,8 +8,8 @@ import { readFileSync } from 'node:fs'
 import * as turf from '@turf/turf'
 import { catalog } from '../../server/src/catalog/indicator-catalog.ts'
 import { fixtureRegions } from './fixtures.ts'
-import { demoMonths, generateBenchEvents, generateDemoEvents, generateDemoValues, plantedSurge, PROPERTY_CRIME, resolveHotspots, TELECOM_FRAUD, type DemoEvent, type DemoRegion } from './index.ts'
 import { distanceM } from './hotspots.ts'
+import { demoMonths, generateBenchEvents, generateDemoEvents, generateDemoValues, plantedSurge, PROPERTY_CRIME, resolveHotspots, TELECOM_FRAUD } from './index.ts'
 
 const END = '2025-06'
 const args = process.argv.slice(2)
@@ -20,7 +21,8 @@ const geoCodes = new Set(subs.filter(s => s.geolocated).map(s => s.code))
 let failures = 0
 
 function check(ok: boolean, label: string, detail = ''): void {
-  if (!ok) failures++
+  if (!ok)
+    failures++
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}${detail ? ` — ${detail}` : ''}`)
 }
 
@@ -50,7 +52,8 @@ const last = surge.find(v => v.month === END)?.value ?? 0
 const before = surge.filter(v => v.month !== END).map(v => v.value)
 const prevMonth = surge.find(v => v.month === months[22])?.value ?? 0
 const z = 2 * (Math.sqrt(last) - Math.sqrt(prevMonth))
-if (towns.some(t => t.code === plantedSurge.region)) check(z >= 3 && last > 3 * mean(before), 'planted surge stands out', `last ${last}, previous ${prevMonth}, mean before ${mean(before).toFixed(2)}, Poisson z ${z.toFixed(2)}`)
+if (towns.some(t => t.code === plantedSurge.region))
+  check(z >= 3 && last > 3 * mean(before), 'planted surge stands out', `last ${last}, previous ${prevMonth}, mean before ${mean(before).toFixed(2)}, Poisson z ${z.toFixed(2)}`)
 for (const cat of ['B', 'D']) console.log(`     values ${cat}: ${per10kMonth(values.filter(v => v.indicator.startsWith(cat)).reduce((s, v) => s + v.value, 0)).toFixed(2)} per 10k residents per month`)
 
 // events
@@ -73,21 +76,23 @@ const shares: number[] = []
 for (const town of towns) {
   for (const year of new Set(months.map(m => m.slice(0, 4)))) {
     const prop = events.filter((e, i) => owner[i] === town.code && e.occurredAt.startsWith(year) && PROPERTY_CRIME.includes(e.indicator))
-    if (prop.length > 0) shares.push(prop.filter(e => e.indicator === TELECOM_FRAUD).length / prop.length)
+    if (prop.length > 0)
+      shares.push(prop.filter(e => e.indicator === TELECOM_FRAUD).length / prop.length)
   }
 }
 const allProp = events.filter(e => PROPERTY_CRIME.includes(e.indicator))
 check(shares.every(s => s > 0.6), 'telecom fraud > 60% of property crime in every township-year', `min ${Math.min(...shares).toFixed(3)}, overall ${(allProp.filter(e => e.indicator === TELECOM_FRAUD).length / allProp.length).toFixed(3)}`)
 
 // seasonality and hours
-const summerWinter = (prefix: string) => {
+function summerWinter(prefix: string) {
   const inMonths = (e: DemoEvent, ms: number[]) => e.indicator.startsWith(prefix) && ms.includes(Number(e.occurredAt.slice(5, 7)))
   return events.filter(e => inMonths(e, [6, 7, 8])).length / Math.max(1, events.filter(e => inMonths(e, [12, 1, 2])).length)
 }
 check(summerWinter('C1') > 1.3, 'public-order cases peak in summer', `summer/winter ${summerWinter('C1').toFixed(2)}`)
 check(summerWinter('A2-01') > 5, 'water-related calls peak in summer', `summer/winter ${summerWinter('A2-01').toFixed(2)}`)
 const summerWater = events.filter(e => e.indicator === 'A2-01' && ['06', '07', '08'].includes(e.occurredAt.slice(5, 7)))
-const afterSchool = summerWater.filter(e => { const h = Number(e.occurredAt.slice(11, 13)); return h >= 16 && h < 20 }).length / summerWater.length
+const hourOf = (e: { occurredAt: string }) => Number(e.occurredAt.slice(11, 13))
+const afterSchool = summerWater.filter(e => hourOf(e) >= 16 && hourOf(e) < 20).length / summerWater.length
 check(afterSchool > 0.35, 'summer water-related calls peak 16–19h', `${(afterSchool * 100).toFixed(1)}% in 16–19h`)
 const eveningOrder = events.filter(e => e.indicator.startsWith('C1') && Number(e.occurredAt.slice(11, 13)) >= 18).length / events.filter(e => e.indicator.startsWith('C1')).length
 console.log(`     public-order cases after 18:00: ${(eveningOrder * 100).toFixed(1)}%`)
@@ -95,7 +100,8 @@ console.log(`     public-order cases after 18:00: ${(eveningOrder * 100).toFixed
 // planted hot spots: density inside the disc against the township's background density
 for (const h of resolveHotspots(regions)) {
   const town = towns.find(t => t.code === h.township)
-  if (!town) continue
+  if (!town)
+    continue
   const inTown = events.filter((e, i) => owner[i] === h.township && h.subclasses.includes(e.indicator))
   const inDisc = inTown.filter(e => distanceM(h.centre, [e.lon, e.lat]) <= h.radius)
   const discKm2 = (Math.PI * h.radius ** 2) / 1e6

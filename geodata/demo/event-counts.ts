@@ -1,8 +1,9 @@
 import type { SubClassDef } from '../../server/src/catalog/indicator-catalog.ts'
+import type { TownshipInfo } from './townships.ts'
 import { monthOfYear, yearsFromMiddle } from './months.ts'
 import { profileFor, seasonFactor, settingFactor } from './profiles.ts'
 import { cumulate, makeRng, pickCumulative, poisson } from './random.ts'
-import { trendFactor, type TownshipInfo } from './townships.ts'
+import { trendFactor } from './townships.ts'
 
 export const TELECOM_FRAUD = 'C2-05'
 /** 盗抢骗: robbery, theft, telecom fraud, other fraud. */
@@ -10,7 +11,7 @@ export const PROPERTY_CRIME = ['C2-03', 'C2-04', 'C2-05', 'C2-06']
 const MIN_FRAUD_SHARE = 0.62
 
 /** Background event counts per township × sub-class × month, indexed ((t·S)+s)·M+m. */
-export interface CountTable { counts: Int32Array; towns: TownshipInfo[]; subs: SubClassDef[]; months: string[] }
+export interface CountTable { counts: Int32Array, towns: TownshipInfo[], subs: SubClassDef[], months: string[] }
 
 export function index(table: Pick<CountTable, 'subs' | 'months'>, t: number, s: number, m: number): number {
   return (t * table.subs.length + s) * table.months.length + m
@@ -68,7 +69,8 @@ function matchTotal(counts: Int32Array, mean: Float64Array, total: number, rng: 
 function enforceFraudShare(table: CountTable): void {
   const fraud = table.subs.findIndex(s => s.code === TELECOM_FRAUD)
   const others = PROPERTY_CRIME.map(code => table.subs.findIndex(s => s.code === code)).filter(s => s >= 0 && s !== fraud)
-  if (fraud < 0 || others.length === 0) return
+  if (fraud < 0 || others.length === 0)
+    return
   const groups = new Map<string, number[]>()
   table.months.forEach((month, m) => {
     for (const key of [month.slice(0, 4), m < table.months.length - 12 ? 'first' : 'last']) groups.set(key, [...(groups.get(key) ?? []), m])

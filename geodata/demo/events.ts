@@ -1,14 +1,17 @@
 import type { CategoryDef, SubClassDef } from '../../server/src/catalog/indicator-catalog.ts'
+import type { ResolvedHotspot } from './hotspots.ts'
+import type { Rng } from './random.ts'
+import type { DemoEvent, DemoRegion } from './types.ts'
 import { countEvents, index } from './event-counts.ts'
-import { resolveHotspots, type ResolvedHotspot } from './hotspots.ts'
+import { resolveHotspots } from './hotspots.ts'
 import { daysInMonth, demoMonths, monthOfYear } from './months.ts'
-import { HOURS, hourProfileFor, profileFor } from './profiles.ts'
-import { cumulate, makeRng, pickCumulative, type Rng } from './random.ts'
+import { hourProfileFor, HOURS, profileFor } from './profiles.ts'
+import { cumulate, makeRng, pickCumulative } from './random.ts'
 import { round6, TownshipSampler } from './sampler.ts'
 import { townshipsOf } from './townships.ts'
-import { DEFAULT_SEED, type DemoEvent, type DemoRegion } from './types.ts'
+import { DEFAULT_SEED } from './types.ts'
 
-export interface EventOptions { regions: DemoRegion[]; catalog: CategoryDef[]; endMonth: string; total?: number; seed?: string }
+export interface EventOptions { regions: DemoRegion[], catalog: CategoryDef[], endMonth: string, total?: number, seed?: string }
 
 /** ~100k synthetic point events over 24 months, including the planted hot spots. */
 export function generateDemoEvents(opts: EventOptions): Generator<DemoEvent> {
@@ -20,8 +23,7 @@ export function generateBenchEvents(opts: EventOptions & { total: number }): Gen
   return generate(opts, false, 'bench')
 }
 
-const STREET_KINDS = ['robbery', 'snatching', 'pickpocketing', 'motor_vehicle_theft', 'non_motor_vehicle_theft',
-  'theft_from_vehicle', 'shop_theft', 'provoking_trouble', 'brawl']
+const STREET_KINDS = ['robbery', 'snatching', 'pickpocketing', 'motor_vehicle_theft', 'non_motor_vehicle_theft', 'theft_from_vehicle', 'shop_theft', 'provoking_trouble', 'brawl']
 const HOUR_CUMULATIVE = Object.fromEntries(Object.entries(HOURS).map(([k, w]) => [k, cumulate(w)])) as Record<keyof typeof HOURS, Float64Array>
 const M_PER_DEG_LAT = 110_540
 
@@ -30,13 +32,15 @@ function* generate(opts: EventOptions & { total: number }, withHotspots: boolean
   const months = demoMonths(opts.endMonth)
   const subs = opts.catalog.flatMap(c => c.classes.flatMap(k => k.subclasses)).filter(s => s.geolocated)
   const towns = townshipsOf(opts.regions, seed)
-  if (towns.length === 0 || subs.length === 0) return
+  if (towns.length === 0 || subs.length === 0)
+    return
   const samplers = new Map<string, TownshipSampler>()
   const samplerFor = (code: string): TownshipSampler => {
     let sampler = samplers.get(code)
     if (!sampler) {
       const region = towns.find(t => t.region.code === code)?.region
-      if (!region) throw new Error(`unknown township ${code}`)
+      if (!region)
+        throw new Error(`unknown township ${code}`)
       sampler = new TownshipSampler(region.geometry)
       samplers.set(code, sampler)
     }
@@ -64,7 +68,8 @@ function* generate(opts: EventOptions & { total: number }, withHotspots: boolean
         const n = table.counts[index(table, t, s, m)] ?? 0
         const sub = subs[s]
         const town = towns[t]
-        if (n === 0 || !sub || !town) continue
+        if (n === 0 || !sub || !town)
+          continue
         const sampler = samplerFor(town.region.code)
         for (let k = 0; k < n; k++) {
           const [lon, lat] = sampler.sample(rng)
@@ -88,7 +93,8 @@ function* generate(opts: EventOptions & { total: number }, withHotspots: boolean
 function hotspotMonthCounts(h: ResolvedHotspot, months: string[], total: number): number[] {
   const activeIdx = months.flatMap((m, i) => (h.activeMonths.length === 0 || h.activeMonths.includes(monthOfYear(m) + 1) ? [i] : []))
   const counts = months.map(() => 0)
-  if (activeIdx.length === 0) return counts
+  if (activeIdx.length === 0)
+    return counts
   const n = Math.round(h.events * Math.min(1, total / 100_000))
   const base = Math.floor(n / activeIdx.length)
   const lateExtras = new Set(activeIdx.slice(activeIdx.length - (n - base * activeIdx.length)))
@@ -103,7 +109,8 @@ function pointInDisc(rng: Rng, h: ResolvedHotspot, sampler: TownshipSampler): [n
     const lat = h.centre[1] + (r * Math.sin(angle)) / M_PER_DEG_LAT
     const lon = h.centre[0] + (r * Math.cos(angle)) / (M_PER_DEG_LAT * Math.cos((h.centre[1] * Math.PI) / 180))
     const point: [number, number] = [round6(lon), round6(lat)]
-    if (sampler.contains(point[0], point[1])) return point
+    if (sampler.contains(point[0], point[1]))
+      return point
   }
 }
 
@@ -118,8 +125,10 @@ function localTime(rng: Rng, sub: SubClassDef, month: string): string {
 }
 
 function channelOf(code: string): string {
-  if (code.startsWith('A1')) return '12345'
-  if (code.startsWith('A2')) return '110'
+  if (code.startsWith('A1'))
+    return '12345'
+  if (code.startsWith('A2'))
+    return '110'
   return 'police_case'
 }
 
@@ -127,4 +136,6 @@ function streetKind(rng: Rng, code: string): Record<string, string> {
   return code === 'A2-02' ? { streetKind: STREET_KINDS[Math.floor(rng() * STREET_KINDS.length)] ?? 'brawl' } : {}
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

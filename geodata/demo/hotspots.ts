@@ -1,5 +1,5 @@
-import * as turf from '@turf/turf'
 import type { DemoRegion } from './types.ts'
+import * as turf from '@turf/turf'
 
 export interface HotspotSpec {
   id: string
@@ -18,28 +18,48 @@ export interface HotspotSpec {
 
 export const plantedHotspots: HotspotSpec[] = [
   {
-    id: 'ddk-yangtze-water', township: '500104004000', anchor: [106.521, 29.424], radiusM: 400,
-    subclasses: ['A2-01'], events: 300, activeMonths: [6, 7, 8],
+    id: 'ddk-yangtze-water',
+    township: '500104004000',
+    anchor: [106.521, 29.424],
+    radiusM: 400,
+    subclasses: ['A2-01'],
+    events: 300,
+    activeMonths: [6, 7, 8],
     note: '大渡口 茄子溪 Yangtze bank: summer water-related calls after school. The anchor lies on the river, so the centre snaps to the nearest spot on the bank where the disc fits',
   },
   {
-    id: 'ddk-street-night', township: '500104002000', anchor: [106.484, 29.482], radiusM: 500,
-    subclasses: ['A2-02', 'C1-01', 'C1-02'], events: 600, activeMonths: [],
+    id: 'ddk-street-night',
+    township: '500104002000',
+    anchor: [106.484, 29.482],
+    radiusM: 500,
+    subclasses: ['A2-02', 'C1-01', 'C1-02'],
+    events: 600,
+    activeMonths: [],
     note: '大渡口 跃进村 commercial centre: street incidents and brawls in the evening',
   },
   {
-    id: 'bc-taobei-street', township: '220802001000', anchor: [122.838, 45.62], radiusM: 500,
-    subclasses: ['A2-02', 'A2-09', 'C1-01'], events: 500, activeMonths: [],
+    id: 'bc-taobei-street',
+    township: '220802001000',
+    anchor: [122.838, 45.62],
+    radiusM: 500,
+    subclasses: ['A2-02', 'A2-09', 'C1-01'],
+    events: 500,
+    activeMonths: [],
     note: '白城 洮北区 海明街道 urban core: street incidents and noise',
   },
   {
-    id: 'bc-taobei-vice', township: '220802004000', anchor: [122.85, 45.632], radiusM: 350,
-    subclasses: ['C1-05', 'C1-06', 'C1-07'], events: 250, activeMonths: [],
+    id: 'bc-taobei-vice',
+    township: '220802004000',
+    anchor: [122.85, 45.632],
+    radiusM: 350,
+    subclasses: ['C1-05', 'C1-06', 'C1-07'],
+    events: 250,
+    activeMonths: [],
     note: '白城 洮北区 明仁街道: 黄赌毒 cluster',
   },
 ]
 
-export interface ResolvedHotspot extends HotspotSpec { centre: [number, number]; radius: number }
+export interface ResolvedHotspot extends HotspotSpec { centre: [number, number], radius: number }
 
 const M_PER_DEG_LAT = 110_540
 
@@ -52,7 +72,8 @@ export function resolveHotspots(regions: DemoRegion[]): ResolvedHotspot[] {
   const out: ResolvedHotspot[] = []
   for (const spec of plantedHotspots) {
     const region = regions.find(r => r.code === spec.township && r.level === 'township')
-    if (!region) continue
+    if (!region)
+      continue
     const inside = (x: number, y: number) => turf.booleanPointInPolygon([x, y], region.geometry, { ignoreBoundary: true })
     const fits = (x: number, y: number) => inside(x, y) && boundaryDistanceM(region.geometry, x, y) >= spec.radiusM * 1.1
     if (fits(spec.anchor[0], spec.anchor[1])) {
@@ -64,26 +85,31 @@ export function resolveHotspots(regions: DemoRegion[]): ResolvedHotspot[] {
   return out
 }
 
-function bestCandidate(geometry: GeoJSON.MultiPolygon, spec: HotspotSpec, inside: (x: number, y: number) => boolean): { centre: [number, number]; radius: number } {
+function bestCandidate(geometry: GeoJSON.MultiPolygon, spec: HotspotSpec, inside: (x: number, y: number) => boolean): { centre: [number, number], radius: number } {
   const xs = geometry.coordinates.flat(2).map(p => p[0] ?? 0)
   const ys = geometry.coordinates.flat(2).map(p => p[1] ?? 0)
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
-  let nearest: { centre: [number, number]; d: number } | null = null
-  let roomiest: { centre: [number, number]; room: number } = { centre: spec.anchor, room: 0 }
+  let nearest: { centre: [number, number], d: number } | null = null
+  let roomiest: { centre: [number, number], room: number } = { centre: spec.anchor, room: 0 }
   const N = 40
   for (let i = 0; i <= N; i++) {
     for (let j = 0; j <= N; j++) {
       const x = minX + ((maxX - minX) * i) / N
       const y = minY + ((maxY - minY) * j) / N
-      if (!inside(x, y)) continue
+      if (!inside(x, y))
+        continue
       const room = boundaryDistanceM(geometry, x, y)
-      if (room > roomiest.room) roomiest = { centre: [x, y], room }
-      if (room < spec.radiusM * 1.1) continue
+      if (room > roomiest.room)
+        roomiest = { centre: [x, y], room }
+      if (room < spec.radiusM * 1.1)
+        continue
       const d = distanceM(spec.anchor, [x, y])
-      if (!nearest || d < nearest.d) nearest = { centre: [x, y], d }
+      if (!nearest || d < nearest.d)
+        nearest = { centre: [x, y], d }
     }
   }
-  if (nearest) return { centre: nearest.centre, radius: spec.radiusM }
+  if (nearest)
+    return { centre: nearest.centre, radius: spec.radiusM }
   return { centre: roomiest.centre, radius: Math.max(50, roomiest.room * 0.8) }
 }
 

@@ -1,6 +1,6 @@
-export { generateBenchEvents, generateDemoEvents, type EventOptions } from './events.ts'
 export { PROPERTY_CRIME, TELECOM_FRAUD } from './event-counts.ts'
-export { plantedHotspots, resolveHotspots, type HotspotSpec, type ResolvedHotspot } from './hotspots.ts'
+export { type EventOptions, generateBenchEvents, generateDemoEvents } from './events.ts'
+export { type HotspotSpec, plantedHotspots, type ResolvedHotspot, resolveHotspots } from './hotspots.ts'
 export { demoMonths } from './months.ts'
 export { TownshipSampler } from './sampler.ts'
 export { DEFAULT_SEED, type DemoEvent, type DemoRegion, type DemoValue } from './types.ts'

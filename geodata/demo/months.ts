@@ -1,9 +1,11 @@
 /** The `count` months ending with `endMonth` (inclusive), oldest first, as YYYY-MM. */
 export function demoMonths(endMonth: string, count = 24): string[] {
   const match = /^(\d{4})-(\d{2})$/.exec(endMonth)
-  if (!match) throw new Error(`endMonth must be YYYY-MM, got ${endMonth}`)
+  if (!match)
+    throw new Error(`endMonth must be YYYY-MM, got ${endMonth}`)
   const end = Number(match[1]) * 12 + Number(match[2]) - 1
-  if (Number(match[2]) < 1 || Number(match[2]) > 12) throw new Error(`bad month in ${endMonth}`)
+  if (Number(match[2]) < 1 || Number(match[2]) > 12)
+    throw new Error(`bad month in ${endMonth}`)
   const months: string[] = []
   for (let i = end - count + 1; i <= end; i++) months.push(formatMonth(i))
   return months

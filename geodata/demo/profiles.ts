@@ -7,47 +7,105 @@ export type Season = 'flat' | 'summer' | 'water' | 'spring_festival' | 'year_end
 export type HourProfile = 'office' | 'evening' | 'night' | 'water' | 'daytime' | 'all_day'
 export type Setting = 'any' | 'urban' | 'rural'
 
-export interface Profile { rate: number; season?: Season; hours?: HourProfile; setting?: Setting }
+export interface Profile { rate: number, season?: Season, hours?: HourProfile, setting?: Setting }
 
 const p = (rate: number, season?: Season, hours?: HourProfile, setting?: Setting): Profile => ({ rate, season, hours, setting })
 
 export const PROFILES: Record<string, Profile> = {
   // 12345 hotline: office hours. Rates are relative: events are scaled to the requested total.
-  'A1-01': p(1.2, 'year_end_wages', 'office'), 'A1-02': p(2.0, 'winter_heating', 'office', 'urban'),
-  'A1-03': p(0.4, 'flat', 'office'), 'A1-04': p(0.5, 'flat', 'office', 'urban'),
-  'A1-05': p(1.0, 'summer', 'office'), 'A1-06': p(1.8, 'summer', 'office', 'urban'),
-  'A1-07': p(1.2, 'flat', 'office', 'urban'), 'A1-08': p(0.6, 'flat', 'office'),
-  'A1-09': p(0.5, 'flat', 'office'), 'A1-10': p(0.5, 'flat', 'office', 'rural'), 'A1-11': p(0.2, 'flat', 'office'),
+  'A1-01': p(1.2, 'year_end_wages', 'office'),
+  'A1-02': p(2.0, 'winter_heating', 'office', 'urban'),
+  'A1-03': p(0.4, 'flat', 'office'),
+  'A1-04': p(0.5, 'flat', 'office', 'urban'),
+  'A1-05': p(1.0, 'summer', 'office'),
+  'A1-06': p(1.8, 'summer', 'office', 'urban'),
+  'A1-07': p(1.2, 'flat', 'office', 'urban'),
+  'A1-08': p(0.6, 'flat', 'office'),
+  'A1-09': p(0.5, 'flat', 'office'),
+  'A1-10': p(0.5, 'flat', 'office', 'rural'),
+  'A1-11': p(0.2, 'flat', 'office'),
   // 110 calls
-  'A2-01': p(0.6, 'water', 'water'), 'A2-02': p(2.5, 'summer', 'evening', 'urban'),
-  'A2-03': p(1.6, 'summer', 'evening'), 'A2-04': p(1.4, 'spring_festival', 'evening'),
-  'A2-05': p(0.5, 'year_end_wages', 'daytime'), 'A2-06': p(0.3, 'flat', 'daytime', 'rural'),
-  'A2-07': p(0.15, 'year_end_wages', 'daytime'), 'A2-08': p(0.2, 'flat', 'all_day'),
-  'A2-09': p(1.5, 'summer', 'night', 'urban'), 'A2-10': p(2.2, 'flat', 'daytime'), 'A2-11': p(0.5, 'spring_festival', 'all_day'),
+  'A2-01': p(0.6, 'water', 'water'),
+  'A2-02': p(2.5, 'summer', 'evening', 'urban'),
+  'A2-03': p(1.6, 'summer', 'evening'),
+  'A2-04': p(1.4, 'spring_festival', 'evening'),
+  'A2-05': p(0.5, 'year_end_wages', 'daytime'),
+  'A2-06': p(0.3, 'flat', 'daytime', 'rural'),
+  'A2-07': p(0.15, 'year_end_wages', 'daytime'),
+  'A2-08': p(0.2, 'flat', 'all_day'),
+  'A2-09': p(1.5, 'summer', 'night', 'urban'),
+  'A2-10': p(2.2, 'flat', 'daytime'),
+  'A2-11': p(0.5, 'spring_festival', 'all_day'),
   // public-order cases: summer and evening peaks
-  'C1-01': p(0.6, 'summer', 'evening'), 'C1-02': p(0.3, 'summer', 'night', 'urban'), 'C1-03': p(0.15, 'summer', 'evening'),
-  'C1-04': p(0.5, 'summer', 'daytime', 'urban'), 'C1-05': p(0.15, 'spring_festival', 'night'),
-  'C1-06': p(0.08, 'summer', 'night', 'urban'), 'C1-07': p(0.1, 'flat', 'night', 'urban'), 'C1-08': p(0.2, 'summer', 'evening'),
+  'C1-01': p(0.6, 'summer', 'evening'),
+  'C1-02': p(0.3, 'summer', 'night', 'urban'),
+  'C1-03': p(0.15, 'summer', 'evening'),
+  'C1-04': p(0.5, 'summer', 'daytime', 'urban'),
+  'C1-05': p(0.15, 'spring_festival', 'night'),
+  'C1-06': p(0.08, 'summer', 'night', 'urban'),
+  'C1-07': p(0.1, 'flat', 'night', 'urban'),
+  'C1-08': p(0.2, 'summer', 'evening'),
   // criminal cases; telecom fraud is ~68% of the 盗抢骗 family (C2-03..06) before noise
-  'C2-01': p(0.004, 'summer', 'night'), 'C2-02': p(0.08, 'summer', 'night'), 'C2-03': p(0.03, 'flat', 'night', 'urban'),
-  'C2-04': p(0.3, 'flat', 'all_day', 'urban'), 'C2-05': p(0.9, 'flat', 'daytime'), 'C2-06': p(0.1, 'flat', 'daytime'),
-  'C2-07': p(0.04, 'flat', 'night', 'urban'), 'C2-08': p(0.03, 'flat', 'daytime', 'rural'),
+  'C2-01': p(0.004, 'summer', 'night'),
+  'C2-02': p(0.08, 'summer', 'night'),
+  'C2-03': p(0.03, 'flat', 'night', 'urban'),
+  'C2-04': p(0.3, 'flat', 'all_day', 'urban'),
+  'C2-05': p(0.9, 'flat', 'daytime'),
+  'C2-06': p(0.1, 'flat', 'daytime'),
+  'C2-07': p(0.04, 'flat', 'night', 'urban'),
+  'C2-08': p(0.03, 'flat', 'daytime', 'rural'),
   // online opinion and petitions: absolute rates per 10,000 residents per month
-  'B1-01': p(0.15), 'B1-02': p(0.2, 'year_end_wages'), 'B1-03': p(0.25, 'flat', undefined, 'urban'), 'B1-04': p(0.15),
-  'B1-05': p(0.12), 'B1-06': p(0.12, 'summer'), 'B1-07': p(0.08), 'B1-08': p(0.12), 'B1-09': p(0.1),
-  'B1-10': p(0.08, 'summer'), 'B1-11': p(0.1),
-  'B2-01': p(0.2), 'B2-02': p(0.3, 'year_end_wages'), 'B2-03': p(0.3, 'flat', undefined, 'urban'),
-  'B2-04': p(0.25, 'flat', undefined, 'rural'), 'B2-05': p(0.2), 'B2-06': p(0.1, 'summer'), 'B2-07': p(0.08),
-  'B2-08': p(0.08), 'B2-09': p(0.08), 'B2-10': p(0.12, 'spring_festival'), 'B2-11': p(0.06), 'B2-12': p(0.08),
+  'B1-01': p(0.15),
+  'B1-02': p(0.2, 'year_end_wages'),
+  'B1-03': p(0.25, 'flat', undefined, 'urban'),
+  'B1-04': p(0.15),
+  'B1-05': p(0.12),
+  'B1-06': p(0.12, 'summer'),
+  'B1-07': p(0.08),
+  'B1-08': p(0.12),
+  'B1-09': p(0.1),
+  'B1-10': p(0.08, 'summer'),
+  'B1-11': p(0.1),
+  'B2-01': p(0.2),
+  'B2-02': p(0.3, 'year_end_wages'),
+  'B2-03': p(0.3, 'flat', undefined, 'urban'),
+  'B2-04': p(0.25, 'flat', undefined, 'rural'),
+  'B2-05': p(0.2),
+  'B2-06': p(0.1, 'summer'),
+  'B2-07': p(0.08),
+  'B2-08': p(0.08),
+  'B2-09': p(0.08),
+  'B2-10': p(0.12, 'spring_festival'),
+  'B2-11': p(0.06),
+  'B2-12': p(0.08),
   // dispute intake; outcomes (D1-10.., D2-10.., D3-06.., D4-05..) are derived in values.ts
-  'D1-01': p(0.75, 'summer'), 'D1-02': p(0.5, 'spring_festival'), 'D1-03': p(0.3, 'year_end_wages'),
-  'D1-04': p(0.25, 'flat', undefined, 'rural'), 'D1-05': p(0.4, 'flat', undefined, 'urban'), 'D1-06': p(0.1),
-  'D1-07': p(0.1), 'D1-08': p(0.25), 'D1-09': p(0.2),
-  'D2-01': p(0.3, 'spring_festival'), 'D2-02': p(0.15, 'year_end_wages'), 'D2-03': p(0.25), 'D2-04': p(0.15, 'flat', undefined, 'urban'),
-  'D2-05': p(0.15, 'flat', undefined, 'urban'), 'D2-06': p(0.075, 'year_end_wages'), 'D2-07': p(0.06, 'flat', undefined, 'rural'),
-  'D2-08': p(0.05), 'D2-09': p(0.125),
-  'D3-01': p(0.03), 'D3-02': p(0.05), 'D3-03': p(0.03), 'D3-04': p(0.03), 'D3-05': p(0.03, 'flat', undefined, 'rural'),
-  'D4-01': p(0.03), 'D4-02': p(0.04), 'D4-03': p(0.03), 'D4-04': p(0.02),
+  'D1-01': p(0.75, 'summer'),
+  'D1-02': p(0.5, 'spring_festival'),
+  'D1-03': p(0.3, 'year_end_wages'),
+  'D1-04': p(0.25, 'flat', undefined, 'rural'),
+  'D1-05': p(0.4, 'flat', undefined, 'urban'),
+  'D1-06': p(0.1),
+  'D1-07': p(0.1),
+  'D1-08': p(0.25),
+  'D1-09': p(0.2),
+  'D2-01': p(0.3, 'spring_festival'),
+  'D2-02': p(0.15, 'year_end_wages'),
+  'D2-03': p(0.25),
+  'D2-04': p(0.15, 'flat', undefined, 'urban'),
+  'D2-05': p(0.15, 'flat', undefined, 'urban'),
+  'D2-06': p(0.075, 'year_end_wages'),
+  'D2-07': p(0.06, 'flat', undefined, 'rural'),
+  'D2-08': p(0.05),
+  'D2-09': p(0.125),
+  'D3-01': p(0.03),
+  'D3-02': p(0.05),
+  'D3-03': p(0.03),
+  'D3-04': p(0.03),
+  'D3-05': p(0.03, 'flat', undefined, 'rural'),
+  'D4-01': p(0.03),
+  'D4-02': p(0.04),
+  'D4-03': p(0.03),
+  'D4-04': p(0.02),
 }
 
 const CATEGORY_DEFAULT: Record<string, Profile> = { A: p(1), B: p(0.15), C: p(0.2), D: p(0.3) }
@@ -82,13 +140,16 @@ export const HOURS: Record<HourProfile, number[]> = {
 /** Water-related calls peak after school (16–19h) only in summer; otherwise they follow daytime. */
 export function hourProfileFor(profile: Profile, monthOfYear: number): HourProfile {
   const hours = profile.hours ?? 'all_day'
-  if (hours === 'water' && (monthOfYear < 5 || monthOfYear > 7)) return 'daytime'
+  if (hours === 'water' && (monthOfYear < 5 || monthOfYear > 7))
+    return 'daytime'
   return hours
 }
 
 /** urbanity: 0 rural … 1 dense urban core. */
 export function settingFactor(setting: Setting | undefined, urbanity: number): number {
-  if (setting === 'urban') return 0.4 + 1.2 * urbanity
-  if (setting === 'rural') return 1.6 - 1.2 * urbanity
+  if (setting === 'urban')
+    return 0.4 + 1.2 * urbanity
+  if (setting === 'rural')
+    return 1.6 - 1.2 * urbanity
   return 1
 }

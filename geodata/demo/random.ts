@@ -9,8 +9,10 @@ export function makeRng(...parts: string[]): Rng {
 
 /** Knuth's product method for small means, a rounded normal approximation above 40. */
 export function poisson(rng: Rng, mean: number): number {
-  if (!(mean > 0)) return 0
-  if (mean > 40) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)))
+  if (!(mean > 0))
+    return 0
+  if (mean > 40)
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)))
   const limit = Math.exp(-mean)
   let k = 0
   let p = rng()
@@ -27,7 +29,10 @@ export function binomial(rng: Rng, n: number, p: number): number {
     return Math.min(n, Math.max(0, Math.round(n * p + sd * gaussian(rng))))
   }
   let k = 0
-  for (let i = 0; i < n; i++) if (rng() < p) k++
+  for (let i = 0; i < n; i++) {
+    if (rng() < p)
+      k++
+  }
   return k
 }
 
@@ -44,7 +49,8 @@ export function pickCumulative(rng: Rng, cumulative: ArrayLike<number>): number 
   let hi = cumulative.length - 1
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if ((cumulative[mid] ?? 0) > target) hi = mid
+    if ((cumulative[mid] ?? 0) > target)
+      hi = mid
     else lo = mid + 1
   }
   return lo

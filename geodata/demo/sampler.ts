@@ -1,5 +1,5 @@
-import * as turf from '@turf/turf'
 import type { Rng } from './random.ts'
+import * as turf from '@turf/turf'
 
 const GRID = 64
 const UNKNOWN = 0
@@ -27,10 +27,15 @@ export class TownshipSampler {
     this.minY = minY
     this.cellW = (maxX - minX) / GRID || 1e-9
     this.cellH = (maxY - minY) / GRID || 1e-9
-    for (const polygon of geometry.coordinates) for (const ring of polygon) this.markRing(ring)
+    for (const polygon of geometry.coordinates) {
+      for (const ring of polygon) this.markRing(ring)
+    }
     this.classifyComponents()
     const cells: number[] = []
-    this.state.forEach((s, i) => { if (s === BOUNDARY || s === INSIDE) cells.push(i) })
+    this.state.forEach((s, i) => {
+      if (s === BOUNDARY || s === INSIDE)
+        cells.push(i)
+    })
     this.candidates = Int32Array.from(cells)
   }
 
@@ -44,7 +49,8 @@ export class TownshipSampler {
       // Rounded to 6 decimals (~0.1 m) before the test, so the stored point is the tested one.
       const lon = round6(this.minX + ((cell % GRID) + rng()) * this.cellW)
       const lat = round6(this.minY + (Math.floor(cell / GRID) + rng()) * this.cellH)
-      if (this.state[cell] === INSIDE || this.contains(lon, lat)) return [lon, lat]
+      if (this.state[cell] === INSIDE || this.contains(lon, lat))
+        return [lon, lat]
     }
     throw new Error('could not place a point inside the township polygon')
   }
@@ -62,7 +68,8 @@ export class TownshipSampler {
           for (let dx = -1; dx <= 1; dx++) {
             const gx = cx + dx
             const gy = cy + dy
-            if (gx >= 0 && gy >= 0 && gx < GRID && gy < GRID) this.state[gy * GRID + gx] = BOUNDARY
+            if (gx >= 0 && gy >= 0 && gx < GRID && gy < GRID)
+              this.state[gy * GRID + gx] = BOUNDARY
           }
         }
       }
@@ -72,7 +79,8 @@ export class TownshipSampler {
   /** A 4-connected run of cells no edge touches lies wholly inside or wholly outside. */
   private classifyComponents(): void {
     for (let start = 0; start < this.state.length; start++) {
-      if (this.state[start] !== UNKNOWN) continue
+      if (this.state[start] !== UNKNOWN)
+        continue
       const x = this.minX + ((start % GRID) + 0.5) * this.cellW
       const y = this.minY + (Math.floor(start / GRID) + 0.5) * this.cellH
       const label = this.contains(x, y) ? INSIDE : OUTSIDE
@@ -93,4 +101,6 @@ export class TownshipSampler {
   }
 }
 
-export const round6 = (x: number): number => Math.round(x * 1e6) / 1e6
+export function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6
+}

@@ -1,6 +1,6 @@
+import type { DemoRegion } from './types.ts'
 import * as turf from '@turf/turf'
 import { makeRng } from './random.ts'
-import type { DemoRegion } from './types.ts'
 
 export interface TownshipInfo {
   region: DemoRegion

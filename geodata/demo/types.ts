@@ -11,7 +11,7 @@ export interface DemoRegion {
 }
 
 /** One monthly aggregate for a non-geolocated sub-class. */
-export interface DemoValue { region: string; indicator: string; month: string; value: number }
+export interface DemoValue { region: string, indicator: string, month: string, value: number }
 
 /** One point event for a geolocated sub-class; occurredAt carries an explicit +08:00 offset. */
 export interface DemoEvent {

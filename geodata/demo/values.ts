@@ -1,9 +1,11 @@
 import type { CategoryDef, SubClassDef } from '../../server/src/catalog/indicator-catalog.ts'
+import type { Rng } from './random.ts'
+import type { DemoRegion, DemoValue } from './types.ts'
 import { demoMonths, monthOfYear, yearsFromMiddle } from './months.ts'
 import { profileFor, seasonFactor, settingFactor } from './profiles.ts'
-import { binomial, makeRng, poisson, type Rng } from './random.ts'
+import { binomial, makeRng, poisson } from './random.ts'
 import { townshipsOf, trendFactor } from './townships.ts'
-import { DEFAULT_SEED, type DemoRegion, type DemoValue } from './types.ts'
+import { DEFAULT_SEED } from './types.ts'
 
 /** A surge planted in the last month (endMonth) so that month-on-month alerts have something to find. */
 export const plantedSurge = {
@@ -19,7 +21,7 @@ export const plantedSurge = {
  * Outcome sub-classes are thinned from the intake of their class in the same township-month,
  * so "closed" and "mediated" move with the caseload instead of independently of it.
  */
-interface Derived { from: string[]; kind: 'binomial' | 'poisson'; p: number; fromRemainderOf?: string }
+interface Derived { from: string[], kind: 'binomial' | 'poisson', p: number, fromRemainderOf?: string }
 const DERIVED: Record<string, Derived> = {
   'D1-10': { from: intake('D1', 9), kind: 'binomial', p: 0.82 },
   'D1-11': { from: intake('D1', 9), kind: 'binomial', p: 0.45, fromRemainderOf: 'D1-10' },
@@ -41,7 +43,7 @@ function intake(cls: string, count: number): string[] {
 }
 
 /** Monthly values for every township × month × non-geolocated sub-class, zeros included. */
-export function generateDemoValues(opts: { regions: DemoRegion[]; catalog: CategoryDef[]; endMonth: string; seed?: string }): DemoValue[] {
+export function generateDemoValues(opts: { regions: DemoRegion[], catalog: CategoryDef[], endMonth: string, seed?: string }): DemoValue[] {
   const seed = opts.seed ?? DEFAULT_SEED
   const months = demoMonths(opts.endMonth)
   const subs = opts.catalog.flatMap(c => c.classes.flatMap(k => k.subclasses)).filter(s => !s.geolocated)
@@ -68,7 +70,8 @@ export function generateDemoValues(opts: { regions: DemoRegion[]; catalog: Categ
 function drawPrimary(rng: Rng, sub: SubClassDef, scale: number, urbanity: number, month: string, surgeCell: boolean): number {
   const profile = profileFor(sub.code)
   const mean = scale * profile.rate * seasonFactor(profile.season, monthOfYear(month)) * settingFactor(profile.setting, urbanity)
-  if (surgeCell && sub.code === plantedSurge.indicator) return poisson(rng, mean * plantedSurge.multiplier) + plantedSurge.extra
+  if (surgeCell && sub.code === plantedSurge.indicator)
+    return poisson(rng, mean * plantedSurge.multiplier) + plantedSurge.extra
   // Occasional one-off noise at small counts: a handful of extra cases in a quiet cell.
   const noise = rng() < 0.015 ? 1 + Math.floor(rng() * 3) : 0
   return poisson(rng, mean) + noise
@@ -76,6 +79,7 @@ function drawPrimary(rng: Rng, sub: SubClassDef, scale: number, urbanity: number
 
 function drawDerived(rng: Rng, derived: Derived, drawn: Map<string, number>): number {
   let base = derived.from.reduce((sum, code) => sum + (drawn.get(code) ?? 0), 0)
-  if (derived.fromRemainderOf) base = Math.max(0, base - (drawn.get(derived.fromRemainderOf) ?? 0))
+  if (derived.fromRemainderOf)
+    base = Math.max(0, base - (drawn.get(derived.fromRemainderOf) ?? 0))
   return derived.kind === 'binomial' ? binomial(rng, base, derived.p) : poisson(rng, base * derived.p)
 }

@@ -1,5 +1,4 @@
-import type { Deps } from './http/env.ts'
-import type { AppEnv } from './http/env.ts'
+import type { AppEnv, Deps } from './http/env.ts'
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { toErrorResponse } from './http/errors.ts'

@@ -12,8 +12,12 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
     const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}server/src/cli.ts`, ...args], { cwd: root, env: { ...clean, ...env } })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => { stdout += d })
-    child.stderr.on('data', (d) => { stderr += d })
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
     child.on('error', reject)
     child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
   })

@@ -9,7 +9,7 @@ export interface TestContext {
   /** GET a path and return status and parsed JSON. */
   get: (path: string) => Promise<{ status: number, body: any }>
   /** POST a body and return status and parsed JSON. */
-  post: (path: string, body: string | Uint8Array, contentType?: string) => Promise<{ status: number, body: any }>
+  post: (path: string, body: string, contentType?: string) => Promise<{ status: number, body: any }>
 }
 
 /** Gives the test file its own database copy and an app to call with app.request(). */

@@ -37,8 +37,14 @@ describe('regions', () => {
     expect(status).toBe(200)
     expect(body.type).toBe('FeatureCollection')
     expect(body.features.map((f: any) => f.id)).toEqual([
-      '500104001000', '500104002000', '500104003000', '500104004000',
-      '500104005000', '500104101000', '500104102000', '500104103000',
+      '500104001000',
+      '500104002000',
+      '500104003000',
+      '500104004000',
+      '500104005000',
+      '500104101000',
+      '500104102000',
+      '500104103000',
     ])
     const f = body.features[0]
     expect(f.properties).toMatchObject({ code: '500104001000', name: '新山村街道', level: 'township', parent: '500104', approximate: true })

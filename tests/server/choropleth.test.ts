@@ -108,7 +108,11 @@ describe('choropleth from the rollup', () => {
     ].join('\n'))
     expect(res.status).toBe(422)
     expect(res.body.error.details.errors.map((e: any) => [e.line, e.column])).toEqual([
-      [3, 'region'], [4, 'month'], [5, 'value'], [6, 'value'], [7, 'region'],
+      [3, 'region'],
+      [4, 'month'],
+      [5, 'value'],
+      [6, 'value'],
+      [7, 'region'],
     ])
     const after = await q('indicator=B2-01&period=2026-04')
     expect(after.body.regions[0].value).toBe(0)

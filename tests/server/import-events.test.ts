@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
 import { boundaryTimes, randomPoints } from '../helpers/fixture-points.ts'
-import { useTestApp } from '../helpers/server-app.ts'
 import { runCli } from '../helpers/run-cli.ts'
+import { useTestApp } from '../helpers/server-app.ts'
 
 const ctx = useTestApp()
 

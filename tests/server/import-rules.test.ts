@@ -5,7 +5,7 @@ import { parseOccurredAt, shanghaiMonthStart } from '@riskmap/server/import/time
 import gcoord from 'gcoord'
 import { describe, expect, it } from 'vitest'
 
-const month = (s: string) => {
+function month(s: string) {
   const t = parseOccurredAt(s)
   if (!t.ok)
     throw new Error(t.reason)

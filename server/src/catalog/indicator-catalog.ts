@@ -7,7 +7,7 @@
 export type Stage = 'emerging' | 'escalation' | 'intensification' | 'resolution'
 export type Polarity = 'rise_bad' | 'rise_good'
 
-export interface Names { zh: string; en: string }
+export interface Names { zh: string, en: string }
 
 export interface SubClassDef {
   code: string
@@ -20,8 +20,8 @@ export interface SubClassDef {
   replaces?: string[]
 }
 
-export interface ClassDef { code: string; name: Names; department: Names; subclasses: SubClassDef[] }
-export interface CategoryDef { code: 'A' | 'B' | 'C' | 'D'; name: Names; stage: Stage; classes: ClassDef[] }
+export interface ClassDef { code: string, name: Names, department: Names, subclasses: SubClassDef[] }
+export interface CategoryDef { code: 'A' | 'B' | 'C' | 'D', name: Names, stage: Stage, classes: ClassDef[] }
 
 export const CATALOG_VERSION = 1
 

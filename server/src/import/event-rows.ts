@@ -1,6 +1,6 @@
 import type { Catalog } from '../domain/catalog.ts'
-import type { CsvRecord } from './csv-input.ts'
 import type { InputCrs } from './coords.ts'
+import type { CsvRecord } from './csv-input.ts'
 import type { RowError } from './row-error.ts'
 import { checkCoordinates, toWgs84 } from './coords.ts'
 import { mapHeader } from './csv-input.ts'
@@ -129,7 +129,7 @@ export function createEventRowValidator(catalog: Catalog, crs: InputCrs) {
   }
 }
 
-const plainNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 
 /** A decimal number in plain notation; rejects '', 'NaN', 'Infinity', hex and thousands separators. */
 export function parseNumber(text: string): number | null {

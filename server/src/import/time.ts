@@ -29,7 +29,7 @@ export function parseOccurredAt(text: string): ParsedTime {
     return { ok: false, reason: `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}` }
   if (hour > 23 || minute > 59 || second > 59)
     return { ok: false, reason: `time of day ${h}:${mi}:${s} is out of range` }
-  const millis = Number((frac + '000').slice(0, 3))
+  const millis = Number((`${frac}000`).slice(0, 3))
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis)
   return { ok: true, ms: wall - offsetMs(zone) }
 }
@@ -46,7 +46,7 @@ function offsetMs(zone: string | undefined): number {
 
 /** First day of the Asia/Shanghai calendar month that contains the instant, as 'YYYY-MM-01'. */
 export function shanghaiMonthStart(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7) + '-01'
+  return `${new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7)}-01`
 }
 
 /** The current month in Asia/Shanghai, as 'YYYY-MM'. */

@@ -15,7 +15,10 @@ export async function appendAudit(client: PoolClient, e: AuditEntry): Promise<vo
   await client.query(`
     INSERT INTO audit_log (actor, action, entity, entity_id, before, after, request_id)
     VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-    e.actor, e.action, e.entity, e.entityId,
+    e.actor,
+    e.action,
+    e.entity,
+    e.entityId,
     e.before === null ? null : JSON.stringify(e.before),
     e.after === null ? null : JSON.stringify(e.after),
     e.requestId,

@@ -28,8 +28,13 @@ export async function choroplethRows(db: Database, q: { level: RegionLevel, pare
     WHERE r.level = $1 AND ($2::text IS NULL OR r.parent = $2)
     GROUP BY r.code
     ORDER BY r.code`, [
-    q.level, q.parent, `${q.current.from}-01`, `${q.current.to}-01`,
-    p ? `${p.from}-01` : null, p ? `${p.to}-01` : null, q.leaves,
+    q.level,
+    q.parent,
+    `${q.current.from}-01`,
+    `${q.current.to}-01`,
+    p ? `${p.from}-01` : null,
+    p ? `${p.to}-01` : null,
+    q.leaves,
   ])
 }
 

@@ -25,8 +25,14 @@ export async function stageEvents(client: PoolClient, s: StagedEvents, onProgres
                     $7::float8[], $8::float8[], $9::text[])
           AS u (line, source_id, indicator, ms, lon, lat, input_lon, input_lat, attrs)
       ) x`, [
-      s.line.slice(i, j), s.sourceId.slice(i, j), s.indicator.slice(i, j), s.occurredMs.slice(i, j),
-      s.lon.slice(i, j), s.lat.slice(i, j), s.inputLon.slice(i, j), s.inputLat.slice(i, j),
+      s.line.slice(i, j),
+      s.sourceId.slice(i, j),
+      s.indicator.slice(i, j),
+      s.occurredMs.slice(i, j),
+      s.lon.slice(i, j),
+      s.lat.slice(i, j),
+      s.inputLon.slice(i, j),
+      s.inputLat.slice(i, j),
       hasAttrs ? s.attrs.slice(i, j) : null,
     ])
     onProgress?.(Math.min(j, s.line.length))

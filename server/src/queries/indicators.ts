@@ -57,7 +57,17 @@ export async function upsertIndicator(client: PoolClient, i: IndicatorUpsert): P
       name_zh = excluded.name_zh, name_en = excluded.name_en, department_zh = excluded.department_zh,
       department_en = excluded.department_en, polarity = excluded.polarity,
       geolocated = excluded.geolocated, sort = excluded.sort, version_retired = NULL`, [
-    i.code, i.kind, i.parent, i.nameZh, i.nameEn, i.stage, i.departmentZh, i.departmentEn,
-    i.polarity, i.geolocated, i.sort, i.version,
+    i.code,
+    i.kind,
+    i.parent,
+    i.nameZh,
+    i.nameEn,
+    i.stage,
+    i.departmentZh,
+    i.departmentEn,
+    i.polarity,
+    i.geolocated,
+    i.sort,
+    i.version,
   ])
 }

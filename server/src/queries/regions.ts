@@ -80,8 +80,16 @@ export async function insertRegion(client: PoolClient, r: RegionInsert): Promise
            ST_Area(ST_MakeValid(raw)::geography) / 1e6
     FROM g
     RETURNING NOT (SELECT ST_IsValid(raw) FROM g) AS repaired`, [
-    r.code, r.name, r.level, r.parent, r.population, r.populationSynthetic, r.approximate, r.source,
-    r.geometry, r.displayGeometry,
+    r.code,
+    r.name,
+    r.level,
+    r.parent,
+    r.population,
+    r.populationSynthetic,
+    r.approximate,
+    r.source,
+    r.geometry,
+    r.displayGeometry,
   ])
   return res.rows[0]!
 }

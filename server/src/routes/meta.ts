@@ -8,7 +8,7 @@ export const metaRoutes = new Hono<AppEnv>()
     const { db, catalog } = c.get('deps')
     const [months, cities, synthetic] = await Promise.all([
       dataMonths(db),
-      db.query<{ code: string, name: string }>(`SELECT code, name FROM region WHERE level = 'city' ORDER BY code DESC`),
+      db.query<{ code: string, name: string }>(`SELECT code, name FROM region WHERE level = 'city' ORDER BY code`),
       db.query<{ synthetic: boolean }>('SELECT EXISTS (SELECT 1 FROM import_batch WHERE synthetic) AS synthetic'),
     ])
     const now = currentShanghaiMonth()

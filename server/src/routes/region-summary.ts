@@ -1,5 +1,5 @@
-import type { MonthRange } from '../queries/choropleth.ts'
 import type { Catalog, IndicatorNode } from '../domain/catalog.ts'
+import type { MonthRange } from '../queries/choropleth.ts'
 import { monthRange } from '../analysis/months.ts'
 
 interface NodeTotal { code: string, name: { zh: string, en: string }, value: number }

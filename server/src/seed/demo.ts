@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts'
 import type { Catalog } from '../domain/catalog.ts'
-import { loadRegions } from '@riskmap/geodata/regions.ts'
 import { generateDemoEvents, generateDemoValues } from '@riskmap/geodata/demo/index.ts'
+import { loadRegions } from '@riskmap/geodata/regions.ts'
 import { catalog as catalogDefinition } from '../catalog/indicator-catalog.ts'
 import { importEventsCsv } from '../import/events-import.ts'
 import { currentShanghaiMonth } from '../import/time.ts'

@@ -1,0 +1,50 @@
+import type { Plugin } from 'vitest/config'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+// The Vue plugin is a dependency of the tests/ package, not of the root, so resolve it from there.
+const requireFromTests = createRequire(new URL('./tests/package.json', import.meta.url))
+const { default: vue } = await import(pathToFileURL(requireFromTests.resolve('@vitejs/plugin-vue')).href) as { default: () => Plugin }
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/server/global-setup.ts'],
+          // Database tests share one PostgreSQL server (or one embedded PGlite per file),
+          // so files run one after another.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        plugins: [vue()],
+        test: {
+          name: 'web',
+          include: ['tests/web/**/*.test.ts'],
+          environment: 'happy-dom',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts its own server and Chromium; running two at once only adds flakiness.
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+  },
+})

@@ -1,0 +1,91 @@
+import type { MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl'
+import type { Ref, ShallowRef } from 'vue'
+import { ref, watch } from 'vue'
+import { REGIONS_SOURCE } from '../map/sources.ts'
+import { useThematicStore } from '../stores/thematic.ts'
+import { useViewStore } from '../stores/view.ts'
+
+export interface HoverInfo { code: string, x: number, y: number }
+
+/**
+ * Pointer behaviour: hover and selection through feature-state, clicks that drill into a
+ * district (and select it) or select a township, and a click on a neighbour district to jump there.
+ */
+export function useMapInteraction(map: ShallowRef<MapLibreMap | null>, ready: Ref<boolean>) {
+  const store = useViewStore()
+  const thematic = useThematicStore()
+  const hover = ref<HoverInfo | null>(null)
+  let hoveredId: string | null = null
+  let selectedId: string | null = null
+
+  function setHovered(instance: MapLibreMap, id: string | null) {
+    if (hoveredId === id)
+      return
+    if (hoveredId)
+      instance.setFeatureState({ source: REGIONS_SOURCE, id: hoveredId }, { hover: false })
+    if (id)
+      instance.setFeatureState({ source: REGIONS_SOURCE, id }, { hover: true })
+    hoveredId = id
+    instance.getCanvas().style.cursor = id ? 'pointer' : ''
+  }
+
+  function applySelected(instance: MapLibreMap) {
+    if (selectedId)
+      instance.setFeatureState({ source: REGIONS_SOURCE, id: selectedId }, { selected: false })
+    selectedId = store.view.selected
+    if (selectedId)
+      instance.setFeatureState({ source: REGIONS_SOURCE, id: selectedId }, { selected: true })
+  }
+
+  function onMove(e: MapLayerMouseEvent) {
+    const code = e.features?.[0]?.properties?.code as string | undefined
+    setHovered(e.target, code ?? null)
+    hover.value = code ? { code, x: e.point.x, y: e.point.y } : null
+  }
+
+  function onLeave(e: MapLayerMouseEvent) {
+    setHovered(e.target, null)
+    hover.value = null
+  }
+
+  function onClick(e: MapLayerMouseEvent) {
+    const code = e.features?.[0]?.properties?.code as string | undefined
+    if (!code)
+      return
+    if (store.view.level === 'district')
+      store.drillInto(code)
+    else store.select(store.view.selected === code ? null : code)
+  }
+
+  function onContextClick(e: MapLayerMouseEvent) {
+    const code = e.features?.[0]?.properties?.code as string | undefined
+    if (code && code !== store.view.parent && !e.target.queryRenderedFeatures(e.point, { layers: ['regions-fill'] }).length)
+      store.drillInto(code)
+  }
+
+  watch([map, ready], ([instance, isReady], _, onCleanup) => {
+    if (!instance || !isReady)
+      return
+    instance.on('mousemove', 'regions-fill', onMove)
+    instance.on('mouseleave', 'regions-fill', onLeave)
+    instance.on('click', 'regions-fill', onClick)
+    instance.on('click', 'context-fill', onContextClick)
+    onCleanup(() => {
+      instance.off('mousemove', 'regions-fill', onMove)
+      instance.off('mouseleave', 'regions-fill', onLeave)
+      instance.off('click', 'regions-fill', onClick)
+      instance.off('click', 'context-fill', onContextClick)
+    })
+  }, { immediate: true })
+
+  // New geometry: the previous hover target is gone, and the selection must be re-marked.
+  watch([ready, () => thematic.regions, () => store.view.selected], ([isReady]) => {
+    if (!isReady || !map.value)
+      return
+    setHovered(map.value, null)
+    hover.value = null
+    applySelected(map.value)
+  }, { immediate: true })
+
+  return { hover }
+}

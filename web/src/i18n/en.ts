@@ -1,0 +1,61 @@
+import type zhCN from './zh-CN.ts'
+
+const en: typeof zhCN = {
+  app: {
+    title: 'Risk one-map',
+    synthetic: 'Synthetic demo data',
+    language: '中文',
+    languageLabel: 'Switch language',
+  },
+  nav: { map: 'One map', wall: 'Wall', reports: 'Reports', soon: 'Coming soon' },
+  breadcrumb: { city: 'City', back: 'Up one level' },
+  level: { city: 'City', district: 'District', township: 'Township' },
+  indicator: { label: 'Indicator', all: 'All indicators', stage: 'Stage', department: 'Source', riseBad: 'A rise is bad', riseGood: 'A rise is good' },
+  period: { label: 'Period', month: 'Month', range: 'Range', from: 'From', to: 'To', single: 'Month' },
+  analysis: {
+    normalize: 'Measure',
+    none: 'Total',
+    per10k: 'Per 10k people',
+    compare: 'Compare',
+    compareNone: 'None',
+    mom: 'Month on month',
+    yoy: 'Year on year',
+    classify: 'Classes',
+    quantile: 'Quantile',
+    jenks: 'Natural breaks',
+    equal: 'Equal interval',
+    k: 'Count',
+  },
+  legend: {
+    title: 'Legend',
+    noData: 'No data',
+    method: '{classify}, {k} classes, {normalize}',
+    coloredBy: 'Colour: {what}',
+    value: 'indicator value',
+    change: '{compare} change',
+    approximate: 'Dashed lines: approximate township boundaries (not surveyed)',
+    synthetic: 'Synthetic demo data, not real statistics',
+  },
+  tooltip: { value: 'Value', mom: 'MoM', yoy: 'YoY' },
+  region: {
+    close: 'Close',
+    population: 'Population',
+    populationSynthetic: '(synthetic)',
+    approximate: 'approximate boundary',
+    totals: 'Totals by category',
+    trend: 'Last 24 months',
+    category: 'Category / class',
+    value: 'Value',
+    loading: 'Loading…',
+    empty: 'Select a region on the map',
+  },
+  error: {
+    title: 'Error',
+    network: 'Cannot reach the server',
+    generic: 'Request failed ({code})',
+    dismiss: 'Dismiss',
+  },
+  placeholder: { wall: 'The wall display is being built', reports: 'The health-check report is being built', back: 'Back to the map' },
+}
+
+export default en
