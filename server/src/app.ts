@@ -1,7 +1,13 @@
-import type { AppEnv, Deps } from './http/env.ts'
+import type { AppEnv, Deps, HttpConfig } from './http/env.ts'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
-import { toErrorResponse } from './http/errors.ts'
+import { authenticate } from './http/authenticate.ts'
+import { fail, toErrorResponse } from './http/errors.ts'
+import { PrincipalCache } from './http/principal-cache.ts'
+import { FailureThrottle, RateLimiter } from './http/rate-limit.ts'
+import { adminRoutes } from './routes/admin.ts'
+import { authRoutes } from './routes/auth.ts'
 import { choroplethRoutes } from './routes/choropleth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { importRoutes } from './routes/imports.ts'
@@ -9,15 +15,32 @@ import { indicatorRoutes } from './routes/indicators.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { regionRoutes } from './routes/regions.ts'
 
+export const defaultHttpConfig: HttpConfig = { publicRead: false, ratePerSecond: 50, rateBurst: 200, sessionHours: 12 }
+const MAX_BODY_BYTES = 1024 * 1024
+
 /** The API. Static files are added by main.ts, so tests call `app.request()` on this alone. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
+  const services = {
+    http,
+    userLimiter: new RateLimiter(http.ratePerSecond, http.rateBurst),
+    ipLimiter: new RateLimiter(http.ratePerSecond * 4, http.rateBurst * 4),
+    loginThrottle: new FailureThrottle(),
+    principals: new PrincipalCache(),
+  }
+  const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => fail(413, 'payload_too_large', `a request body may be at most ${MAX_BODY_BYTES / 1024} KB`) })
   return new Hono<AppEnv>()
     .use(requestId())
     .use(async (c, next) => {
       c.set('deps', deps)
+      c.set('services', services)
       await next()
     })
+    // Imports set their own, larger limit.
+    .use('/api/*', (c, next) => c.req.path.startsWith('/api/import/') ? next() : smallBodies(c, next))
+    .use('/api/*', authenticate)
     .basePath('/api')
+    .route('/auth', authRoutes)
+    .route('/admin', adminRoutes)
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
     .route('/regions', regionRoutes)

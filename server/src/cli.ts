@@ -45,6 +45,8 @@ const user = process.env.USER ?? 'unknown'
 let lastLog = 0
 const ctx = {
   actor: `cli:${user}`,
+  // The CLI has the database itself in hand; it imports with the owner's rights, for every region.
+  scope: '*',
   requestId: null,
   source: opts.source!,
   filename: basename(file),
@@ -61,8 +63,8 @@ let exitCode = 0
 try {
   const started = Date.now()
   const result: ImportResult = kind === 'events'
-    ? await importEventsCsv(deps.db, deps.catalog, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
-    : await importValuesCsv(deps.db, deps.catalog, bytes, ctx)
+    ? await importEventsCsv(deps.db.transaction, deps.catalog, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
+    : await importValuesCsv(deps.db.transaction, deps.catalog, bytes, ctx)
   process.stderr.write('\n')
   console.log(`imported ${result.inserted} ${kind}${result.updated ? `, updated ${result.updated}` : ''} from ${result.rowsRead} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (months ${result.months.join(', ')})`)
 }

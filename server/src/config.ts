@@ -12,6 +12,11 @@ const envSchema = z.object({
   RISKMAP_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   RISKMAP_POOL_MAX: z.coerce.number().int().min(1).max(64).optional(),
   RISKMAP_WEB_DIST: z.string().optional(),
+  RISKMAP_PUBLIC_READ: z.enum(['0', '1']).default('0'),
+  RISKMAP_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').max(200).optional(),
+  RISKMAP_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
+  RISKMAP_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  RISKMAP_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
 })
 
 export interface Config {
@@ -26,6 +31,13 @@ export interface Config {
   connectionTimeoutMs: number
   poolMax: number
   webDist: string
+  /** RISKMAP_PUBLIC_READ=1: anonymous visitors read everything, as a display would (demos only). */
+  publicRead: boolean
+  adminPassword: string | undefined
+  /** Sustained requests per second allowed per user and per IP, and the burst above it. */
+  ratePerSecond: number
+  rateBurst: number
+  sessionHours: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // 2–4 connections give the best throughput on 2 cores (METHODS.md); PGlite runs one query at a time anyway.
     poolMax: e.RISKMAP_POOL_MAX ?? 4,
     webDist: resolve(e.RISKMAP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    publicRead: e.RISKMAP_PUBLIC_READ === '1',
+    adminPassword: e.RISKMAP_ADMIN_PASSWORD,
+    ratePerSecond: e.RISKMAP_RATE_PER_SECOND,
+    rateBurst: e.RISKMAP_RATE_BURST,
+    sessionHours: e.RISKMAP_SESSION_HOURS,
   }
 }

@@ -11,7 +11,7 @@ const started = Date.now()
 const deps = await prepare(config, log)
 
 const root = new Hono()
-  .route('/', createApp(deps))
+  .route('/', createApp(deps, config))
   .use('/*', serveStatic({ root: config.webDist }))
   // The client routes (/wall, /reports…) are history-mode: serve the app shell for them.
   .get('*', serveStatic({ root: config.webDist, path: 'index.html' }))

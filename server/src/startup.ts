@@ -4,6 +4,7 @@ import type { Deps } from './http/env.ts'
 import { openDatabase } from './db/database.ts'
 import { loadCatalog } from './domain/catalog.ts'
 import { seedCatalog } from './seed/catalog.ts'
+import { seedFirstAdmin } from './seed/admin.ts'
 import { seedDemo } from './seed/demo.ts'
 import { seedRegions } from './seed/regions.ts'
 
@@ -17,6 +18,9 @@ export async function prepare(config: Config, log: (msg: string) => void = () =>
   if (await seedCatalog(db))
     log('installed the indicator catalog')
   const catalog = await loadCatalog(db)
+  const generated = await seedFirstAdmin(db, config.adminPassword)
+  if (generated)
+    log(`created user "admin" with password ${generated} (shown once; change it, or set RISKMAP_ADMIN_PASSWORD before the first start)`)
   if (config.demo) {
     const started = Date.now()
     if (await seedDemo(db, catalog, { events: config.demoEvents, log }))

@@ -54,9 +54,9 @@ Target: ≤ 60 s (goal 15 s).
 
 | what | p50 | p95 | p99 | n |
 |---|---|---|---|---|
-${row('API: `GET /api/choropleth` through the Hono app (validation, rollup query, classification, JSON)', s.choroplethApi)}
-${row('bare rollup SQL (the same query through pg)', s.choroplethSql)}
-${row('API: all 131 townships, with year-on-year comparison', s.choroplethAllTownshipsApi)}
+${row('API: `GET /api/choropleth` through the Hono app as a city-scoped analyst (authentication, validation, row-level security, rollup query, classification, JSON)', s.choroplethApi)}
+${row('bare rollup SQL (the same query through pg, owner rights, no transaction)', s.choroplethSql)}
+${row('API: every township in scope (123 in 白城), with year-on-year comparison', s.choroplethAllTownshipsApi)}
 
 API p50 / bare SQL p50 = **${ratio.toFixed(2)}×** (target: p50 ≤ 20 ms and within 2×).
 

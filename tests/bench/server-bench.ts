@@ -8,6 +8,7 @@ import { importEventsCsv } from '@riskmap/server/import/events-import.ts'
 import { choroplethRows } from '@riskmap/server/queries/choropleth.ts'
 import { prepare } from '@riskmap/server/startup.ts'
 import pg from 'pg'
+import { createPrincipal } from '../helpers/principals.ts'
 import { percentiles, sample, timeIt } from './stats.ts'
 
 export const BENCH_EVENTS = Number(process.env.RISKMAP_BENCH_EVENTS ?? 1_000_000)
@@ -68,17 +69,20 @@ export async function benchServer(adminUrl: string, log: (m: string) => void): P
   await db.query('ANALYZE')
 
   log('measuring choropleth latency')
-  const app = createApp(deps)
+  // As an analyst scoped to the city, through authentication and row-level security, as in use.
+  const { token } = await createPrincipal(db, { username: 'bench-analyst', role: 'analyst', scope: '220800' })
+  const headers = { authorization: `Bearer ${token}` }
+  const app = createApp(deps, { publicRead: false, ratePerSecond: 1e5, rateBurst: 1e6, sessionHours: 1 })
   const path = `/api/choropleth?level=township&parent=220802&indicator=all&period=${BENCH_END_MONTH}`
   const api = await sample(500, async () => {
-    const res = await app.request(path)
+    const res = await app.request(path, { headers })
     if (res.status !== 200)
       throw new Error(`choropleth answered ${res.status}`)
     await res.json()
   })
   const leaves = deps.catalog.leaves('all')
   const sql = await sample(500, () => choroplethRows(db as never, { level: 'township', parent: '220802', leaves, current: { from: BENCH_END_MONTH, to: BENCH_END_MONTH }, previous: null }))
-  const all = await sample(200, async () => (await app.request(`/api/choropleth?level=township&indicator=all&period=${BENCH_END_MONTH}&compare=yoy`)).json())
+  const all = await sample(200, async () => (await app.request(`/api/choropleth?level=township&indicator=all&period=${BENCH_END_MONTH}&compare=yoy`, { headers })).json())
   await db.close()
   return {
     postgres: version,

@@ -35,7 +35,7 @@ export async function adminQuery(sql: string): Promise<void> {
 
 /** Builds the template once: returns a database name (server) or a data directory (embedded). */
 export async function buildTemplate(): Promise<string> {
-  const base = { ...loadConfig({}), demo: false }
+  const base = { ...loadConfig({}), demo: false, adminPassword: 'template-admin-password' }
   if (usingServer) {
     const name = `riskmap_template_${process.pid}`
     await adminQuery(`DROP DATABASE IF EXISTS ${name}`)

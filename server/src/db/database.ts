@@ -6,12 +6,28 @@ import { runMigrations } from './migrate.ts'
 
 export type DatabaseKind = 'embedded' | 'server'
 
-export interface Database {
+/** Anything that runs a query and returns its rows: the pool, or one scoped transaction. */
+export interface Queryable {
+  query: <R extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>
+}
+
+/** One transaction under a region scope, as the unprivileged role that row-level security binds. */
+export interface Scoped extends Queryable {
+  client: PoolClient
+}
+
+export interface Database extends Queryable {
   kind: DatabaseKind
   pool: pg.Pool
-  query: <R extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>
-  /** Runs fn in one transaction on one connection. Never await another pool query inside it. */
+  /** Runs fn in one transaction on one connection, with the owner's rights (start-up, CLI, auth). */
   transaction: <T>(fn: (client: PoolClient) => Promise<T>) => Promise<T>
+  /**
+   * Runs fn in one transaction as `riskmap_app` with `riskmap.scope` set: row-level security then
+   * hides and refuses every row outside the scope's subtree (migration 0005). Read mode is a READ
+   * ONLY transaction, so a read-only principal cannot write even through a mistaken route.
+   * Never await another pool query inside fn: the embedded database runs one transaction at a time.
+   */
+  scoped: <T>(scope: string, mode: 'read' | 'write', fn: (q: Scoped) => Promise<T>) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -24,10 +40,16 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgis(config.dataDir)
   const pool = new pg.Pool({
     connectionString: config.databaseUrl ?? embedded!.connectionString,
-    max: config.poolMax,
+    // PGlite is one session: pglite-socket interleaves the extended-protocol messages of concurrent
+    // connections (one connection's unnamed statement replaces another's), so the embedded
+    // database gets exactly one connection and requests queue for it here instead.
+    max: embedded ? 1 : config.poolMax,
     // pg waits forever for a free connection by default; fail fast instead and answer 503.
-    connectionTimeoutMillis: config.connectionTimeoutMs,
+    connectionTimeoutMillis: embedded ? config.connectionTimeoutMs * 3 : config.connectionTimeoutMs,
     statement_timeout: config.statementTimeoutMs,
+    // Client-side too: the embedded database queues queries behind an open transaction, where the
+    // server-side timeout cannot see them, and a stuck query must fail rather than hang a request.
+    query_timeout: config.statementTimeoutMs + 5_000,
     idle_in_transaction_session_timeout: Math.max(config.statementTimeoutMs * 4, 60_000),
     idleTimeoutMillis: 30_000,
     application_name: 'riskmap',
@@ -58,6 +80,26 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
         client.release()
       }
     },
+    async scoped(scope, mode, fn) {
+      const client = await pool.connect()
+      try {
+        if (scope !== '*' && !/^\d{6}(\d{6})?$/.test(scope))
+          throw new Error(`invalid scope ${JSON.stringify(scope)}`)
+        // One round trip (a multi-statement simple query) instead of three: it runs on every
+        // request. The scope is checked just above and quoted as a literal.
+        await client.query(`${mode === 'read' ? 'BEGIN READ ONLY' : 'BEGIN'}; SET LOCAL ROLE riskmap_app; SELECT set_config('riskmap.scope', ${client.escapeLiteral(scope)}, true)`)
+        const result = await fn({ client, query: async (sql, params) => (await client.query(sql, params as unknown[])).rows })
+        await client.query('COMMIT')
+        return result
+      }
+      catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      }
+      finally {
+        client.release()
+      }
+    },
     async close() {
       await pool.end()
       await embedded?.stop()
@@ -65,4 +107,9 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
   await runMigrations(db)
   return db
+}
+
+/** The rows-returning interface over one connection, for queries shared with the pool. */
+export function onClient(client: PoolClient): Queryable {
+  return { query: async (sql, params) => (await client.query(sql, params as unknown[])).rows }
 }

@@ -8,9 +8,9 @@ export interface ErrorBody {
 }
 
 /** Throws an HTTP error with the shared `{ error: { code, message, details } }` body. */
-export function fail(status: ContentfulStatusCode, code: string, message: string, details?: unknown): never {
+export function fail(status: ContentfulStatusCode, code: string, message: string, details?: unknown, headers?: Record<string, string>): never {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } }
-  throw new HTTPException(status, { res: Response.json(body, { status }) })
+  throw new HTTPException(status, { res: Response.json(body, { status, headers }) })
 }
 
 // PostgreSQL error codes that mean "try again later" rather than "your request is wrong".

@@ -1,7 +1,6 @@
-import type { Database } from '../db/database.ts'
 import type { Catalog } from '../domain/catalog.ts'
 import type { InputCrs } from './coords.ts'
-import type { ImportContext, ImportResult } from './import-context.ts'
+import type { ImportContext, ImportResult, TransactionRunner } from './import-context.ts'
 import type { RowError } from './row-error.ts'
 import { appendAudit } from '../queries/audit.ts'
 import { assignTownships, findStageProblems, insertStagedEvents, stageEvents } from '../queries/import-events.ts'
@@ -15,7 +14,7 @@ import { ImportRejected, sortErrors } from './row-error.ts'
  * Imports an events CSV all-or-nothing: every row is checked, in JS and then in SQL inside one
  * transaction; if any row is bad the transaction is rolled back and every bad row is reported.
  */
-export async function importEventsCsv(db: Database, catalog: Catalog, bytes: Uint8Array, crs: InputCrs, ctx: ImportContext & { synthetic?: boolean }): Promise<ImportResult> {
+export async function importEventsCsv(tx: TransactionRunner, catalog: Catalog, bytes: Uint8Array, crs: InputCrs, ctx: ImportContext & { synthetic?: boolean }): Promise<ImportResult> {
   const { text, encoding } = decodeCsv(bytes)
   const validator = createEventRowValidator(catalog, crs)
   let parsed = 0
@@ -33,7 +32,7 @@ export async function importEventsCsv(db: Database, catalog: Catalog, bytes: Uin
     errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' })
   ctx.onProgress?.('parse', parsed, parsed)
 
-  return db.transaction(async (client) => {
+  return tx(async (client) => {
     const problems: RowError[] = [...errors]
     if (stage.line.length) {
       await stageEvents(client, stage, done => ctx.onProgress?.('stage', done, stage.line.length))
@@ -51,7 +50,7 @@ export async function importEventsCsv(db: Database, catalog: Catalog, bytes: Uin
     if (problems.length)
       throw new ImportRejected(sortErrors(problems.map(stripUndefined)), rows)
 
-    const importId = await createImportBatch(client, { kind: ctx.synthetic ? 'demo' : 'events', source: ctx.source, filename: ctx.filename, inputCrs: crs, actor: ctx.actor, synthetic: ctx.synthetic ?? false })
+    const importId = await createImportBatch(client, { kind: ctx.synthetic ? 'demo' : 'events', source: ctx.source, filename: ctx.filename, inputCrs: crs, actor: ctx.actor, scope: ctx.scope, synthetic: ctx.synthetic ?? false })
     const { inserted, months } = await insertStagedEvents(client, ctx.source, crs, importId)
     ctx.onProgress?.('write', inserted)
     await refreshRollup(client, months)
@@ -64,6 +63,7 @@ export async function importEventsCsv(db: Database, catalog: Catalog, bytes: Uin
       before: null,
       after: { source: ctx.source, filename: ctx.filename, crs, encoding, inserted, months: months.map(m => m.slice(0, 7)) },
       requestId: ctx.requestId,
+      scope: ctx.scope,
     })
     return { kind: 'events' as const, importId, rowsRead: rows, inserted, updated: 0, months: months.map(m => m.slice(0, 7)), encoding }
   })

@@ -1,7 +1,6 @@
-import type { Database } from '../db/database.ts'
 import type { Catalog } from '../domain/catalog.ts'
 import type { StagedValues } from '../queries/import-values.ts'
-import type { ImportContext, ImportResult } from './import-context.ts'
+import type { ImportContext, ImportResult, TransactionRunner } from './import-context.ts'
 import type { RowError } from './row-error.ts'
 import { appendAudit } from '../queries/audit.ts'
 import { knownRegionCodes, upsertValues } from '../queries/import-values.ts'
@@ -15,7 +14,7 @@ const valueColumns = ['region', 'indicator', 'month', 'value'] as const
 const monthPattern = /^(\d{4})-(\d{2})$/
 
 /** Imports a values CSV (region,indicator,month,value) all-or-nothing. */
-export async function importValuesCsv(db: Database, catalog: Catalog, bytes: Uint8Array, ctx: ImportContext & { synthetic?: boolean }): Promise<ImportResult> {
+export async function importValuesCsv(tx: TransactionRunner, catalog: Catalog, bytes: Uint8Array, ctx: ImportContext & { synthetic?: boolean }): Promise<ImportResult> {
   const { text, encoding } = decodeCsv(bytes)
   const errors: RowError[] = []
   const staged: StagedValues = { line: [], region: [], indicator: [], month: [], value: [] }
@@ -69,7 +68,7 @@ export async function importValuesCsv(db: Database, catalog: Catalog, bytes: Uin
   else if (rows === 0 && !errors.length)
     errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' })
 
-  return db.transaction(async (client) => {
+  return tx(async (client) => {
     const known = await knownRegionCodes(client, [...new Set(staged.region)])
     staged.region.forEach((code, i) => {
       if (!known.has(code))
@@ -77,7 +76,7 @@ export async function importValuesCsv(db: Database, catalog: Catalog, bytes: Uin
     })
     if (errors.length)
       throw new ImportRejected(sortErrors(errors), rows)
-    const importId = await createImportBatch(client, { kind: ctx.synthetic ? 'demo' : 'values', source: ctx.source, filename: ctx.filename, inputCrs: null, actor: ctx.actor, synthetic: ctx.synthetic ?? false })
+    const importId = await createImportBatch(client, { kind: ctx.synthetic ? 'demo' : 'values', source: ctx.source, filename: ctx.filename, inputCrs: null, actor: ctx.actor, scope: ctx.scope, synthetic: ctx.synthetic ?? false })
     const { inserted, updated, months } = await upsertValues(client, staged, importId)
     await refreshRollup(client, months)
     await finishImportBatch(client, importId, inserted, updated)
@@ -89,6 +88,7 @@ export async function importValuesCsv(db: Database, catalog: Catalog, bytes: Uin
       before: null,
       after: { source: ctx.source, filename: ctx.filename, encoding, inserted, updated, months: months.map(x => x.slice(0, 7)) },
       requestId: ctx.requestId,
+      scope: ctx.scope,
     })
     return { kind: 'values' as const, importId, rowsRead: rows, inserted, updated, months: months.map(x => x.slice(0, 7)), encoding }
   })

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts'
+import type { Queryable } from '../db/database.ts'
 import type { RegionLevel } from './regions.ts'
 
 export interface MonthRange { from: string, to: string }
@@ -15,7 +15,7 @@ export interface ChoroplethRow {
  * One indicator summed over a month range for every child region, read only from the rollup.
  * Months are bound as dates ('YYYY-MM-01'); the comparison range is optional.
  */
-export async function choroplethRows(db: Database, q: { level: RegionLevel, parent: string | null, leaves: string[], current: MonthRange, previous: MonthRange | null }): Promise<ChoroplethRow[]> {
+export async function choroplethRows(db: Queryable, q: { level: RegionLevel, parent: string | null, leaves: string[], current: MonthRange, previous: MonthRange | null }): Promise<ChoroplethRow[]> {
   const p = q.previous
   return db.query<ChoroplethRow>(`
     SELECT r.code, r.name, r.population,
@@ -39,7 +39,7 @@ export async function choroplethRows(db: Database, q: { level: RegionLevel, pare
 }
 
 /** Per sub-class totals for one region over a month range. */
-export async function regionSubclassTotals(db: Database, region: string, range: MonthRange): Promise<Map<string, number>> {
+export async function regionSubclassTotals(db: Queryable, region: string, range: MonthRange): Promise<Map<string, number>> {
   const rows = await db.query<{ indicator: string, value: number }>(`
     SELECT indicator, sum(value) AS value FROM rollup
     WHERE region = $1 AND month BETWEEN $2::date AND $3::date
@@ -48,7 +48,7 @@ export async function regionSubclassTotals(db: Database, region: string, range: 
 }
 
 /** Monthly totals of a set of sub-classes for one region. Months without data are absent. */
-export async function regionTrend(db: Database, region: string, leaves: string[], range: MonthRange): Promise<Map<string, number>> {
+export async function regionTrend(db: Queryable, region: string, leaves: string[], range: MonthRange): Promise<Map<string, number>> {
   const rows = await db.query<{ month: string, value: number }>(`
     SELECT to_char(month, 'YYYY-MM') AS month, sum(value) AS value FROM rollup
     WHERE region = $1 AND indicator = ANY($2::text[]) AND month BETWEEN $3::date AND $4::date
@@ -56,7 +56,7 @@ export async function regionTrend(db: Database, region: string, leaves: string[]
   return new Map(rows.map(r => [r.month, r.value]))
 }
 
-export async function dataMonths(db: Database): Promise<MonthRange | null> {
+export async function dataMonths(db: Queryable): Promise<MonthRange | null> {
   const rows = await db.query<{ from: string | null, to: string | null }>(`
     SELECT to_char(min(month), 'YYYY-MM') AS "from", to_char(max(month), 'YYYY-MM') AS "to" FROM rollup`)
   const r = rows[0]

@@ -6,13 +6,14 @@ export interface ImportBatchInsert {
   filename: string | null
   inputCrs: string | null
   actor: string
+  scope: string
   synthetic: boolean
 }
 
 export async function createImportBatch(client: PoolClient, b: ImportBatchInsert): Promise<number> {
   const res = await client.query<{ id: number }>(`
-    INSERT INTO import_batch (kind, source, filename, input_crs, actor, synthetic)
-    VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [b.kind, b.source, b.filename, b.inputCrs, b.actor, b.synthetic])
+    INSERT INTO import_batch (kind, source, filename, input_crs, actor, scope, synthetic)
+    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, [b.kind, b.source, b.filename, b.inputCrs, b.actor, b.scope, b.synthetic])
   return res.rows[0]!.id
 }
 

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg'
-import type { Database } from '../db/database.ts'
+import type { Queryable } from '../db/database.ts'
 
 export type RegionLevel = 'city' | 'district' | 'township'
 
@@ -18,12 +18,12 @@ export interface RegionRow {
 const regionColumns = `code, name, level, parent, population,
   population_synthetic AS "populationSynthetic", approximate, area_km2 AS "areaKm2", source`
 
-export async function getRegion(db: Database, code: string): Promise<RegionRow | undefined> {
+export async function getRegion(db: Queryable, code: string): Promise<RegionRow | undefined> {
   const rows = await db.query<RegionRow>(`SELECT ${regionColumns} FROM region WHERE code = $1`, [code])
   return rows[0]
 }
 
-export async function listRegionRows(db: Database): Promise<RegionRow[]> {
+export async function listRegionRows(db: Queryable): Promise<RegionRow[]> {
   return db.query<RegionRow>(`SELECT ${regionColumns} FROM region ORDER BY code`)
 }
 
@@ -31,7 +31,7 @@ export async function listRegionRows(db: Database): Promise<RegionRow[]> {
  * Regions as a GeoJSON FeatureCollection built by PostGIS, using the display geometry that was
  * simplified once at import. `parent` null means every region of the level.
  */
-export async function regionFeatureCollection(db: Database, level: RegionLevel, parent: string | null): Promise<unknown> {
+export async function regionFeatureCollection(db: Queryable, level: RegionLevel, parent: string | null): Promise<unknown> {
   const rows = await db.query<{ fc: unknown }>(`
     SELECT json_build_object(
       'type', 'FeatureCollection',

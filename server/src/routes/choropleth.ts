@@ -7,8 +7,9 @@ import { addMonths, monthSpan } from '../analysis/months.ts'
 import { fail } from '../http/errors.ts'
 import { indicatorCode, periodRange, regionCode } from '../http/params.ts'
 import { validate } from '../http/validate.ts'
+import { read } from '../http/scoped.ts'
 import { choroplethRows } from '../queries/choropleth.ts'
-import { getRegion } from '../queries/regions.ts'
+import { ancestorsOfScope, visibleParent } from './region-access.ts'
 
 const query = z.object({
   level: z.enum(['district', 'township']),
@@ -25,27 +26,28 @@ const childLevel = { city: 'district', district: 'township', township: null } as
 export const choroplethRoutes = new Hono<AppEnv>()
   .get('/', validate('query', query), async (c) => {
     const q = c.req.valid('query')
-    const { db, catalog } = c.get('deps')
+    const { catalog } = c.get('deps')
     if (!catalog.has(q.indicator))
       fail(404, 'unknown_indicator', `unknown indicator "${q.indicator}"`)
-    if (q.parent) {
-      const parent = await getRegion(db, q.parent)
-      if (!parent)
-        fail(404, 'unknown_region', `unknown region "${q.parent}"`)
-      if (childLevel[parent.level] !== q.level)
-        fail(400, 'invalid_parameter', `parent ${q.parent} is a ${parent.level}; its children are ${childLevel[parent.level] ?? 'none'}, not ${q.level}`)
-    }
     const to = q.to ?? q.period
     const span = monthSpan(q.period, to)
     // MoM compares with the span just before; YoY with the same months a year earlier.
     const shift = q.compare === 'mom' ? span : q.compare === 'yoy' ? 12 : 0
     const previous = shift ? { from: addMonths(q.period, -shift), to: addMonths(to, -shift) } : null
-    const rows = await choroplethRows(db, {
-      level: q.level,
-      parent: q.parent ?? null,
-      leaves: catalog.leaves(q.indicator),
-      current: { from: q.period, to },
-      previous,
+    const above = await ancestorsOfScope(c)
+    const rows = await read(c, async (db) => {
+      if (q.parent) {
+        const parent = await visibleParent(db, above, q.parent)
+        if (childLevel[parent.level] !== q.level)
+          fail(400, 'invalid_parameter', `parent ${q.parent} is a ${parent.level}; its children are ${childLevel[parent.level] ?? 'none'}, not ${q.level}`)
+      }
+      return choroplethRows(db, {
+        level: q.level,
+        parent: q.parent ?? null,
+        leaves: catalog.leaves(q.indicator),
+        current: { from: q.period, to },
+        previous,
+      })
     })
     const scale = (v: number | null, pop: number | null) => v === null ? null : q.normalize === 'per10k' ? per10k(v, pop) : v
     const regions = rows.map((r) => {

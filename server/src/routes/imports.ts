@@ -1,8 +1,11 @@
+import type { Context } from 'hono'
 import type { AppEnv } from '../http/env.ts'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { fail } from '../http/errors.ts'
+import { actorOf } from '../http/principal.ts'
+import { allow, write } from '../http/scoped.ts'
 import { validate } from '../http/validate.ts'
 import { inputCrsList } from '../import/coords.ts'
 import { importEventsCsv } from '../import/events-import.ts'
@@ -24,18 +27,21 @@ async function csvBody(req: Request): Promise<Uint8Array> {
   return new Uint8Array(await req.arrayBuffer())
 }
 
+function importContext(c: Context<AppEnv>, q: { source: string, filename?: string | undefined }) {
+  const p = c.get('principal')
+  return { actor: actorOf(p), scope: p.scope, requestId: c.get('requestId'), source: q.source, filename: q.filename ?? null }
+}
+
 export const importRoutes = new Hono<AppEnv>()
-  .post('/events', limit, validate('query', z.object({ crs: z.enum(inputCrsList).default('wgs84'), source, filename: z.string().max(255).optional() })), async (c) => {
+  .post('/events', allow('import'), limit, validate('query', z.object({ crs: z.enum(inputCrsList).default('wgs84'), source, filename: z.string().max(255).optional() })), async (c) => {
     const q = c.req.valid('query')
-    const { db, catalog } = c.get('deps')
     const bytes = await csvBody(c.req.raw)
-    const result = await importEventsCsv(db, catalog, bytes, q.crs, { actor: 'anonymous', requestId: c.get('requestId'), source: q.source, filename: q.filename ?? null })
+    const result = await importEventsCsv(fn => write(c, s => fn(s.client)), c.get('deps').catalog, bytes, q.crs, importContext(c, q))
     return c.json(result, 201)
   })
-  .post('/values', limit, validate('query', z.object({ source, filename: z.string().max(255).optional() })), async (c) => {
+  .post('/values', allow('import'), limit, validate('query', z.object({ source, filename: z.string().max(255).optional() })), async (c) => {
     const q = c.req.valid('query')
-    const { db, catalog } = c.get('deps')
     const bytes = await csvBody(c.req.raw)
-    const result = await importValuesCsv(db, catalog, bytes, { actor: 'anonymous', requestId: c.get('requestId'), source: q.source, filename: q.filename ?? null })
+    const result = await importValuesCsv(fn => write(c, s => fn(s.client)), c.get('deps').catalog, bytes, importContext(c, q))
     return c.json(result, 201)
   })

@@ -18,18 +18,18 @@ export async function seedDemo(db: Database, catalog: Catalog, opts: { events: n
   const log = opts.log ?? (() => {})
   const endMonth = opts.endMonth ?? currentShanghaiMonth()
   const regions = loadRegions('full').features.map(f => ({ ...f.properties, geometry: f.geometry }))
-  const ctx = { actor: 'system', requestId: null, filename: 'synthetic demo data', synthetic: true }
+  const ctx = { actor: 'system', scope: '*', requestId: null, filename: 'synthetic demo data', synthetic: true }
 
   const values = generateDemoValues({ regions, catalog: catalogDefinition, endMonth })
   const valuesCsv = ['region,indicator,month,value', ...values.map(v => `${v.region},${v.indicator},${v.month},${v.value}`)].join('\n')
-  const v = await importValuesCsv(db, catalog, new TextEncoder().encode(valuesCsv), { ...ctx, source: 'demo' })
+  const v = await importValuesCsv(db.transaction, catalog, new TextEncoder().encode(valuesCsv), { ...ctx, source: 'demo' })
   log(`demo values: ${v.inserted} rows`)
 
   if (opts.events > 0) {
     const lines = ['id,indicator,occurred_at,lon,lat,synthetic,channel']
     for (const e of generateDemoEvents({ regions, catalog: catalogDefinition, endMonth, total: opts.events }))
       lines.push(`${e.id},${e.indicator},${e.occurredAt},${e.lon},${e.lat},true,${e.attrs.channel ?? ''}`)
-    const r = await importEventsCsv(db, catalog, new TextEncoder().encode(lines.join('\n')), 'wgs84', { ...ctx, source: 'demo' })
+    const r = await importEventsCsv(db.transaction, catalog, new TextEncoder().encode(lines.join('\n')), 'wgs84', { ...ctx, source: 'demo' })
     log(`demo events: ${r.inserted} rows`)
   }
   return true

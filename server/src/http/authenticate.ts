@@ -1,0 +1,78 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from './env.ts'
+import type { Principal } from './principal.ts'
+import type { PrincipalRow } from '../queries/sessions.ts'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { getCookie } from 'hono/cookie'
+import { secretHash } from '../auth/secrets.ts'
+import { sessionPrincipal, tokenPrincipal } from '../queries/sessions.ts'
+import { fail } from './errors.ts'
+
+export const SESSION_COOKIE = 'riskmap_session'
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+// Reachable without a principal: the login itself and the health check for probes.
+const openPaths = new Set(['/api/auth/login', '/api/health'])
+
+function toPrincipal(row: PrincipalRow, via: Principal['via']): Principal {
+  return { userId: row.userId, username: row.username, role: row.role, scope: row.scope, via, csrfToken: row.csrfToken, tokenId: row.tokenId }
+}
+
+export function clientIp(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  }
+  catch {
+    // app.request() in tests has no socket.
+    return 'local'
+  }
+}
+
+/**
+ * Resolves the principal from a bearer token or the session cookie, answers 401 without one,
+ * enforces CSRF on cookie-authenticated writes, and applies the per-user and per-IP rate limits.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { db } = c.get('deps')
+  const services = c.get('services')
+  const ip = clientIp(c)
+  const ipWait = services.ipLimiter.take(`ip:${ip}`)
+  if (ipWait)
+    tooMany(c, ipWait)
+
+  const header = c.req.header('authorization')
+  let principal: Principal | undefined
+  if (header) {
+    const m = /^Bearer\s+(rm[pd]_[\w-]{20,100})$/.exec(header)
+    const hash = m ? secretHash(m[1]!) : ''
+    const row = m ? await services.principals.get(hash, () => tokenPrincipal(db, hash)) : undefined
+    if (!row)
+      fail(401, 'invalid_token', 'the bearer token is invalid or revoked')
+    principal = toPrincipal(row, row.tokenKind === 'display' ? 'display' : 'personal')
+  }
+  else {
+    const cookie = getCookie(c, SESSION_COOKIE)
+    const hash = cookie && /^rms_[\w-]{20,100}$/.test(cookie) ? secretHash(cookie) : ''
+    const row = hash ? await services.principals.get(hash, () => sessionPrincipal(db, hash)) : undefined
+    if (row) {
+      principal = toPrincipal(row, 'session')
+      if (unsafeMethods.has(c.req.method) && c.req.header('x-csrf-token') !== row.csrfToken)
+        fail(403, 'csrf', 'a write with a session cookie needs the X-CSRF-Token header from the login reply')
+    }
+  }
+  if (!principal && services.http.publicRead && !unsafeMethods.has(c.req.method))
+    principal = { userId: null, username: 'anonymous', role: 'display', scope: '*', via: 'public', csrfToken: null, tokenId: null }
+  if (!principal) {
+    if (openPaths.has(c.req.path))
+      return next()
+    fail(401, 'unauthenticated', 'log in first (POST /api/auth/login) or send Authorization: Bearer <token>')
+  }
+  const userWait = services.userLimiter.take(`user:${principal.userId ?? ip}`)
+  if (userWait)
+    tooMany(c, userWait)
+  c.set('principal', principal)
+  await next()
+}
+
+function tooMany(_c: unknown, seconds: number): never {
+  fail(429, 'rate_limited', `too many requests; retry in ${seconds} s`, undefined, { 'Retry-After': String(seconds) })
+}
