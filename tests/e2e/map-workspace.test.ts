@@ -5,7 +5,7 @@ import { area, pointOnFeature } from '@turf/turf'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
 import { changedPixelShare, launchBrowser, mapCanvasPng, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { startServer } from '../helpers/e2e-server.ts'
+import { loginAs, startServer } from '../helpers/e2e-server.ts'
 
 /** The choropleth fill layer (web/src/map/layers/regions-fill.ts). */
 const FILL_LAYER = 'regions-fill'
@@ -96,6 +96,7 @@ describeIfBrowser('map workspace at 1920×1080', () => {
     server = await startServer()
     browser = await launchBrowser()
     session = await openOfflinePage(browser, { width: 1920, height: 1080 })
+    await loginAs(session.context, server.url)
   })
 
   afterAll(async () => {

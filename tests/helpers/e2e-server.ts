@@ -27,6 +27,20 @@ export interface E2eServer {
 
 let serial = 0
 
+/** The first admin's password in every e2e server (username `admin`). */
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password'
+
+/**
+ * Logs the browser context in through the API (the cookie lands in the context's jar) and
+ * returns the session reply, which carries the CSRF token for writes.
+ */
+export async function loginAs(context: { request: { post: (url: string, opts: { data: unknown }) => Promise<{ ok: () => boolean, status: () => number, json: () => Promise<any> }> } }, baseUrl: string, username = 'admin', password = E2E_ADMIN_PASSWORD): Promise<{ csrfToken: string, role: string }> {
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } })
+  if (!res.ok())
+    throw new Error(`login as ${username} failed: ${res.status()}`)
+  return res.json()
+}
+
 /**
  * Start the real server (`server/src/main.ts` through tsx) on a free port with a fresh data
  * directory and, when DATABASE_URL is set, a fresh database on that PostgreSQL server.
@@ -52,6 +66,7 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     PORT: String(port),
     HOST: '127.0.0.1',
     RISKMAP_DATA_DIR: dataDir,
+    RISKMAP_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
     ...opts.env,
   }
   delete env.DATABASE_URL
