@@ -57,6 +57,24 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   // An idle client losing its server connection must not crash the process.
   pool.on('error', err => console.error('[db] idle client error:', err.message))
 
+  /** BEGIN (in the given form), fn, COMMIT on one connection; ROLLBACK if anything throws. */
+  async function inTransaction<T>(begin: string, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect()
+    try {
+      await client.query(begin)
+      const result = await fn(client)
+      await client.query('COMMIT')
+      return result
+    }
+    catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw err
+    }
+    finally {
+      client.release()
+    }
+  }
+
   const db: Database = {
     kind: embedded ? 'embedded' : 'server',
     pool,
@@ -64,41 +82,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
       const res = await pool.query(sql, params as unknown[])
       return res.rows
     },
-    async transaction(fn) {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        const result = await fn(client)
-        await client.query('COMMIT')
-        return result
-      }
-      catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw err
-      }
-      finally {
-        client.release()
-      }
-    },
+    transaction: fn => inTransaction('BEGIN', fn),
     async scoped(scope, mode, fn) {
-      const client = await pool.connect()
-      try {
-        if (scope !== '*' && !/^\d{6}(\d{6})?$/.test(scope))
-          throw new Error(`invalid scope ${JSON.stringify(scope)}`)
-        // One round trip (a multi-statement simple query) instead of three: it runs on every
-        // request. The scope is checked just above and quoted as a literal.
-        await client.query(`${mode === 'read' ? 'BEGIN READ ONLY' : 'BEGIN'}; SET LOCAL ROLE riskmap_app; SELECT set_config('riskmap.scope', ${client.escapeLiteral(scope)}, true)`)
-        const result = await fn({ client, query: async (sql, params) => (await client.query(sql, params as unknown[])).rows })
-        await client.query('COMMIT')
-        return result
-      }
-      catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw err
-      }
-      finally {
-        client.release()
-      }
+      if (scope !== '*' && !/^\d{6}(\d{6})?$/.test(scope))
+        throw new Error(`invalid scope ${JSON.stringify(scope)}`)
+      // One round trip (a multi-statement simple query) instead of three: it runs on every
+      // request. The scope is checked just above and quoted as a literal.
+      const begin = `${mode === 'read' ? 'BEGIN READ ONLY' : 'BEGIN'}; SET LOCAL ROLE riskmap_app; SELECT set_config('riskmap.scope', ${pg.escapeLiteral(scope)}, true)`
+      return inTransaction(begin, client => fn({ client, ...onClient(client) }))
     },
     async close() {
       await pool.end()
