@@ -22,8 +22,10 @@ const server = serve({ fetch: root.fetch, port: config.port, hostname: config.ho
 })
 
 async function shutdown() {
+  // A query stuck on a lost database must not keep the process alive: give up after 5 s.
+  setTimeout(() => process.exit(1), 5_000).unref()
   server.close()
-  await deps.db.close()
+  await deps.db.close().catch(() => {})
   process.exit(0)
 }
 process.on('SIGINT', shutdown)

@@ -57,8 +57,9 @@ export async function benchServer(adminUrl: string, log: (m: string) => void): P
   log('importing')
   const t0 = performance.now()
   const phases: Record<string, number> = {}
-  const imp = await timeIt(() => importEventsCsv(db, deps.catalog, bytes, 'wgs84', {
+  const imp = await timeIt(() => importEventsCsv(db.transaction, deps.catalog, bytes, 'wgs84', {
     actor: 'bench',
+    scope: '*',
     requestId: null,
     source: 'bench',
     filename: 'bench.csv',

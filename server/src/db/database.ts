@@ -56,6 +56,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   })
   // An idle client losing its server connection must not crash the process.
   pool.on('error', err => console.error('[db] idle client error:', err.message))
+  // Nor may a checked-out one: pg-pool listens only while a client is idle, and a connection
+  // reset between two queries of a request (PostgreSQL restarted) is emitted as 'error' on the
+  // client. The request's next query then fails and is answered 503; the pool drops the client.
+  pool.on('connect', client => client.on('error', err => console.error('[db] client error:', err.message)))
 
   /** BEGIN (in the given form), fn, COMMIT on one connection; ROLLBACK if anything throws. */
   async function inTransaction<T>(begin: string, fn: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -84,7 +88,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     },
     transaction: fn => inTransaction('BEGIN', fn),
     async scoped(scope, mode, fn) {
-      if (scope !== '*' && !/^\d{6}(\d{6})?$/.test(scope))
+      if (scope !== '*' && !/^\d{6}(?:\d{6})?$/.test(scope))
         throw new Error(`invalid scope ${JSON.stringify(scope)}`)
       // One round trip (a multi-statement simple query) instead of three: it runs on every
       // request. The scope is checked just above and quoted as a literal.

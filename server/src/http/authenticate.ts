@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
+import type { PrincipalRow } from '../queries/sessions.ts'
 import type { AppEnv } from './env.ts'
 import type { Principal } from './principal.ts'
-import type { PrincipalRow } from '../queries/sessions.ts'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { getCookie } from 'hono/cookie'
 import { secretHash } from '../auth/secrets.ts'

@@ -18,8 +18,12 @@ const unavailableCodes = new Set(['57014', '57P01', '57P02', '57P03', '53300', '
 
 /** The one place errors become responses: nothing leaks a stack trace or database error text. */
 export function toErrorResponse(err: unknown, c: Context): Response {
-  if (err instanceof HTTPException)
-    return err.getResponse()
+  if (err instanceof HTTPException) {
+    // Hono's own exceptions (malformed JSON in a validator, for one) carry only a message.
+    if (err.res)
+      return err.getResponse()
+    return c.json<ErrorBody>({ error: { code: err.status === 400 ? 'bad_request' : 'http_error', message: err.message || 'bad request' } }, err.status as ContentfulStatusCode)
+  }
   if (err instanceof ImportRejected) {
     return c.json<ErrorBody>({
       error: {
@@ -32,6 +36,10 @@ export function toErrorResponse(err: unknown, c: Context): Response {
   const e = err as { code?: string, message?: string }
   if (e.code === '23505')
     return c.json<ErrorBody>({ error: { code: 'conflict', message: 'the record already exists' } }, 409)
+  // Class 22 (data exception): a value PostgreSQL cannot represent, such as a NUL character in
+  // text or 2026-02-30, that slipped past validation. It is the request that is wrong.
+  if (e.code?.startsWith('22'))
+    return c.json<ErrorBody>({ error: { code: 'invalid_parameter', message: 'a value in the request is out of range or cannot be stored' } }, 400)
   if ((e.code && unavailableCodes.has(e.code)) || isConnectionFailure(e)) {
     c.header('Retry-After', '5')
     const timeout = e.code === '57014'

@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/database.ts'
 import type { Role } from '../auth/roles.ts'
+import type { Queryable } from '../db/database.ts'
 
 export interface PrincipalRow {
   userId: number

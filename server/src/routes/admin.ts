@@ -19,7 +19,11 @@ const password = z.string().superRefine((p, ctx) => {
   if (problem)
     ctx.addIssue({ code: 'custom', message: problem })
 })
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(d => !Number.isNaN(Date.parse(d)), 'not a real date')
+// Date.parse accepts 2026-02-30 (as 2 March): a real day must survive the round trip.
+const day = z.string().regex(/^(19[7-9]\d|20\d\d|2100)-\d{2}-\d{2}$/, 'expected YYYY-MM-DD between 1970 and 2100').refine((d) => {
+  const t = new Date(`${d}T00:00:00Z`)
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d)
+}, 'not a real date')
 const text = z.string().max(100)
 
 export const adminRoutes = new Hono<AppEnv>()

@@ -1,5 +1,4 @@
 import { watch } from 'vue'
-import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import { parseViewQuery, sameQuery, serializeViewQuery } from '../logic/url-state.ts'
 import { useViewStore } from '../stores/view.ts'
@@ -12,7 +11,6 @@ export function useUrlSync() {
   const route = useRoute()
   const router = useRouter()
   const store = useViewStore()
-  const { locale } = useI18n()
 
   watch(() => route.query, (query) => {
     const next = parseViewQuery(query)
@@ -32,9 +30,4 @@ export function useUrlSync() {
     const drilled = old && (old.level !== view.level || old.parent !== view.parent) && old.parent !== null
     void (drilled ? router.push({ query, hash: route.hash }) : router.replace({ query, hash: route.hash }))
   })
-
-  watch(() => store.view.lang, (lang) => {
-    locale.value = lang
-    document.documentElement.lang = lang
-  }, { immediate: true })
 }

@@ -1,17 +1,27 @@
 import { watch } from 'vue'
 import { clampMonth, compareMonths } from '../logic/months.ts'
+import { scopeRootView, viewWithinScope } from '../logic/scope-view.ts'
+import { useAuthStore } from '../stores/auth.ts'
 import { useMetaStore } from '../stores/meta.ts'
 import { useViewStore } from '../stores/view.ts'
 
 /**
  * Fill what the URL left open from the catalogue (first city, latest month) and pull
  * out-of-range months back into the data's span, so the URL always names the full view.
+ * A user with a region scope starts at, and cannot leave, the scope's own level.
  */
 export function useViewDefaults() {
   const meta = useMetaStore()
   const store = useViewStore()
+  const auth = useAuthStore()
 
-  watch([() => meta.meta, () => store.view], ([m, view]) => {
+  watch([() => meta.meta, () => store.view, () => auth.scope], ([m, view, scope]) => {
+    const root = scopeRootView(scope)
+    if (root && (!view.parent || !viewWithinScope(view, scope))) {
+      store.patch(root)
+      store.fitPending = true
+      return
+    }
     if (!m)
       return
     const { from: first, to: last } = m.months

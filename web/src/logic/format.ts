@@ -20,3 +20,13 @@ export function formatPercent(value: number | null | undefined, locale: string):
   const text = Math.abs(value).toLocaleString(locale, { maximumFractionDigits: 1 })
   return value > 0 ? `+${text}%` : value < 0 ? `−${text}%` : `${text}%`
 }
+
+/** A timestamp as local date and time, to the second; '—' for none. */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso)
+    return '—'
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime()))
+    return iso
+  return date.toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+}
