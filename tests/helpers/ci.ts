@@ -53,6 +53,16 @@ export const describeIfServerDb = requireOrSkip(
   'DATABASE_URL is not set (needs a PostgreSQL server with PostGIS)',
 )
 
+/** PostgreSQL's own programs (initdb, pg_ctl), for tests that run and restart a cluster of their own. */
+export const pgBin = process.env.RISKMAP_PGBIN ?? '/usr/lib/postgresql/15/bin'
+
+/** `describe` for suites that start their own PostgreSQL cluster (postgresql-15-postgis-3 in CI). */
+export const describeIfPgBinaries = requireOrSkip(
+  existsSync(`${pgBin}/initdb`) && existsSync(`${pgBin}/pg_ctl`),
+  inCI,
+  `no PostgreSQL binaries in ${pgBin}: install postgresql-15-postgis-3 or set RISKMAP_PGBIN`,
+)
+
 /** Fails with a readable message when `url` is unreachable or lacks PostGIS; call it in `beforeAll`. */
 export async function assertPostgis(url: string): Promise<void> {
   const { default: pg } = await import('pg')

@@ -1,5 +1,5 @@
-import type { Queryable } from '@riskmap/server/db/database.ts'
 import type { Role } from '@riskmap/server/auth/roles.ts'
+import type { Queryable } from '@riskmap/server/db/database.ts'
 import { hashPassword } from '@riskmap/server/auth/passwords.ts'
 import { newSecret, secretHash } from '@riskmap/server/auth/secrets.ts'
 
@@ -18,7 +18,10 @@ export async function createPrincipal(db: Queryable, p: { username: string, role
   const kind = p.tokenKind ?? 'personal'
   const token = newSecret(kind === 'display' ? 'rmd' : 'rmp')
   await db.query(`INSERT INTO api_token (token_hash, kind, name, user_id, scope) VALUES ($1, $2, 'test', $3, $4)`, [
-    secretHash(token), kind, userId, kind === 'display' ? p.scope : null,
+    secretHash(token),
+    kind,
+    userId,
+    kind === 'display' ? p.scope : null,
   ])
   return { userId, token }
 }

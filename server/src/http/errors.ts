@@ -40,9 +40,11 @@ export function toErrorResponse(err: unknown, c: Context): Response {
   // text or 2026-02-30, that slipped past validation. It is the request that is wrong.
   if (e.code?.startsWith('22'))
     return c.json<ErrorBody>({ error: { code: 'invalid_parameter', message: 'a value in the request is out of range or cannot be stored' } }, 400)
-  if ((e.code && unavailableCodes.has(e.code)) || isConnectionFailure(e)) {
+  // The embedded database does not enforce statement_timeout; pg's client-side query_timeout
+  // ('Query read timeout', database.ts) stands in for it there.
+  const timeout = e.code === '57014' || e.message === 'Query read timeout'
+  if ((e.code && unavailableCodes.has(e.code)) || timeout || isConnectionFailure(e)) {
     c.header('Retry-After', '5')
-    const timeout = e.code === '57014'
     return c.json<ErrorBody>({ error: { code: timeout ? 'timeout' : 'unavailable', message: timeout ? 'the query took too long; try a smaller range' : 'the database is unavailable; try again shortly' } }, 503)
   }
   console.error(`[error] ${c.get('requestId') ?? '-'} ${c.req.method} ${c.req.path}:`, err)

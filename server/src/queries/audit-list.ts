@@ -28,7 +28,8 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<AuditRow
     SELECT id, at, actor, action, entity, entity_id AS "entityId", before, after, request_id AS "requestId"
     FROM audit_log
     WHERE ($1::text IS NULL OR actor = $1)
-      AND ($2::text IS NULL OR action LIKE $2 || '%')
+      -- A prefix match without LIKE, so that % and _ in the filter are plain characters.
+      AND ($2::text IS NULL OR starts_with(action, $2))
       AND ($3::text IS NULL OR entity = $3)
       AND ($4::date IS NULL OR at >= ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai'))
       AND ($5::date IS NULL OR at < (($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))

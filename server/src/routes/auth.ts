@@ -46,7 +46,8 @@ export const authRoutes = new Hono<AppEnv>()
       loginThrottle.fail(keys)
       fail(401, 'invalid_credentials', 'wrong username or password')
     }
-    loginThrottle.succeed(keys)
+    // Only the username's count: one valid account must not reset the throttle on its IP.
+    loginThrottle.succeed([keys[0]!])
     const secret = newSecret('rms')
     const csrfToken = randomBytes(24).toString('base64url')
     await db.transaction(async (client) => {

@@ -1,0 +1,19 @@
+import type { Queryable } from '@riskmap/server/db/database.ts'
+
+/**
+ * An md5 over counts, sums and row digests of the data and account tables, read with the
+ * owner's rights. audit_log and user_session are left out (failed and successful logins write
+ * there), and so is api_token.last_used_at, which every bearer request touches.
+ */
+export async function databaseChecksum(db: Queryable): Promise<string> {
+  const rows = await db.query<{ sum: string }>(`
+    SELECT md5(concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || md5(coalesce(string_agg(source || '/' || source_id || '/' || township || '/' || indicator || '/' || month, ',' ORDER BY id), '')) FROM event),
+      (SELECT count(*) || ':' || coalesce(sum(value), 0) || ':' || md5(coalesce(string_agg(region || '/' || indicator || '/' || month || '/' || value, ',' ORDER BY region, indicator, month), '')) FROM indicator_value),
+      (SELECT count(*) || ':' || coalesce(sum(value), 0) FROM rollup),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(code, ',' ORDER BY code), '')) FROM region),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || username || '/' || role || '/' || scope || '/' || disabled || '/' || password_hash, ',' ORDER BY id), '')) FROM app_user),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || kind || '/' || name || '/' || coalesce(scope, '-') || '/' || coalesce(revoked_at::text, '-'), ',' ORDER BY id), '')) FROM api_token)
+    )) AS sum`)
+  return rows[0]!.sum
+}
