@@ -24,6 +24,7 @@ export interface ServerBench {
   phases: Record<string, number>
   choroplethApi: ReturnType<typeof percentiles>
   choroplethSql: ReturnType<typeof percentiles>
+  choroplethScopedSql: ReturnType<typeof percentiles>
   choroplethAllTownshipsApi: ReturnType<typeof percentiles>
 }
 
@@ -82,7 +83,11 @@ export async function benchServer(adminUrl: string, log: (m: string) => void): P
     await res.json()
   })
   const leaves = deps.catalog.leaves('all')
-  const sql = await sample(500, () => choroplethRows(db as never, { level: 'township', parent: '220802', leaves, current: { from: BENCH_END_MONTH, to: BENCH_END_MONTH }, previous: null }))
+  const query = { level: 'township' as const, parent: '220802', leaves, current: { from: BENCH_END_MONTH, to: BENCH_END_MONTH }, previous: null }
+  const sql = await sample(500, () => choroplethRows(deps.db, query))
+  // The same query as the API runs it: in a READ ONLY transaction as riskmap_app, under the
+  // analyst's scope, so row-level security is included.
+  const scopedSql = await sample(500, () => deps.db.scoped('220800', 'read', s => choroplethRows(s, query)))
   const all = await sample(200, async () => (await app.request(`/api/choropleth?level=township&indicator=all&period=${BENCH_END_MONTH}&compare=yoy`, { headers })).json())
   await db.close()
   return {
@@ -94,6 +99,7 @@ export async function benchServer(adminUrl: string, log: (m: string) => void): P
     phases,
     choroplethApi: percentiles(api),
     choroplethSql: percentiles(sql),
+    choroplethScopedSql: percentiles(scopedSql),
     choroplethAllTownshipsApi: percentiles(all),
   }
 }

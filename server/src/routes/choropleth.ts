@@ -34,21 +34,21 @@ export const choroplethRoutes = new Hono<AppEnv>()
     // MoM compares with the span just before; YoY with the same months a year earlier.
     const shift = q.compare === 'mom' ? span : q.compare === 'yoy' ? 12 : 0
     const previous = shift ? { from: addMonths(q.period, -shift), to: addMonths(to, -shift) } : null
-    const above = await ancestorsOfScope(c)
-    const rows = await read(c, async (db) => {
-      if (q.parent) {
-        const parent = await visibleParent(db, above, q.parent)
-        if (childLevel[parent.level] !== q.level)
-          fail(400, 'invalid_parameter', `parent ${q.parent} is a ${parent.level}; its children are ${childLevel[parent.level] ?? 'none'}, not ${q.level}`)
-      }
-      return choroplethRows(db, {
-        level: q.level,
-        parent: q.parent ?? null,
-        leaves: catalog.leaves(q.indicator),
-        current: { from: q.period, to },
-        previous,
-      })
-    })
+    const rows = await read(c, db => choroplethRows(db, {
+      level: q.level,
+      parent: q.parent ?? null,
+      leaves: catalog.leaves(q.indicator),
+      current: { from: q.period, to },
+      previous,
+    }))
+    // Children came back, so the parent is visible and of the right level. Only an empty answer
+    // needs the extra lookups that tell a 404 or a 400 from a parent with nothing below it.
+    if (q.parent && rows.length === 0) {
+      const above = await ancestorsOfScope(c)
+      const parent = await read(c, db => visibleParent(db, above, q.parent!))
+      if (childLevel[parent.level] !== q.level)
+        fail(400, 'invalid_parameter', `parent ${q.parent} is a ${parent.level}; its children are ${childLevel[parent.level] ?? 'none'}, not ${q.level}`)
+    }
     const scale = (v: number | null, pop: number | null) => v === null ? null : q.normalize === 'per10k' ? per10k(v, pop) : v
     const regions = rows.map((r) => {
       const value = scale(r.value, r.population)
