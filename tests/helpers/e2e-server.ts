@@ -1,13 +1,13 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { redactUrl } from './ci.ts'
+import { freePort } from './server-process.ts'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const artifactsDir = path.join(repoRoot, 'tests', 'artifacts')
@@ -193,18 +193,6 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await withClient(adminUrl, client => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')))
-    })
-  })
 }
 
 function tail(file: string, lines = 40): string {

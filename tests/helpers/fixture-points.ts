@@ -2,18 +2,10 @@ import type { RegionFeatureProps } from '@riskmap/geodata/regions.ts'
 import type { Feature, MultiPolygon } from 'geojson'
 import { loadRegions } from '@riskmap/geodata/regions.ts'
 import { bbox, booleanPointInPolygon } from '@turf/turf'
+import { seededRandom } from '../fixtures/seeded-random.ts'
 
-/** A small deterministic PRNG (mulberry32) so fixtures are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The seeded generator shared by the fixtures (mulberry32). */
+export { seededRandom as prng } from '../fixtures/seeded-random.ts'
 
 export interface TruthPoint {
   lon: number
@@ -32,7 +24,7 @@ export function randomPoints(district: string, n: number, seed: number): TruthPo
   const towns = townshipsOf(district)
   const boxes = towns.map(t => ({ t, b: bbox(t) }))
   const all = bbox({ type: 'FeatureCollection', features: towns })
-  const rand = prng(seed)
+  const rand = seededRandom(seed)
   return Array.from({ length: n }, () => {
     const lon = all[0] + rand() * (all[2] - all[0])
     const lat = all[1] + rand() * (all[3] - all[1])
