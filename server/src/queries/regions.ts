@@ -23,10 +23,6 @@ export async function getRegion(db: Queryable, code: string): Promise<RegionRow 
   return rows[0]
 }
 
-export async function listRegionRows(db: Queryable): Promise<RegionRow[]> {
-  return db.query<RegionRow>(`SELECT ${regionColumns} FROM region ORDER BY code`)
-}
-
 /**
  * Regions as a GeoJSON FeatureCollection built by PostGIS, using the display geometry that was
  * simplified once at import. `parent` null means every region of the level.
