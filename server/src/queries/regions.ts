@@ -1,7 +1,8 @@
+import type { RegionFeatureProps, RegionLevel } from '@riskmap/geodata/regions.ts'
 import type { PoolClient } from 'pg'
 import type { Queryable } from '../db/database.ts'
 
-export type RegionLevel = 'city' | 'district' | 'township'
+export type { RegionLevel }
 
 export interface RegionRow {
   code: string
@@ -45,15 +46,8 @@ export async function regionFeatureCollection(db: Queryable, level: RegionLevel,
   return rows[0]!.fc
 }
 
-export interface RegionInsert {
-  code: string
-  name: string
-  level: RegionLevel
-  parent: string | null
-  population: number
-  populationSynthetic: boolean
-  approximate: boolean
-  source: string
+/** A committed boundary feature's properties (geodata/regions.ts), with its geometries as GeoJSON. */
+export type RegionInsert = RegionFeatureProps & {
   geometry: string
   displayGeometry: string
 }
