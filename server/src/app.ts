@@ -9,11 +9,15 @@ import { FailureThrottle, RateLimiter } from './http/rate-limit.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { authRoutes } from './routes/auth.ts'
 import { choroplethRoutes } from './routes/choropleth.ts'
+import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
+import { hotspotRoutes } from './routes/hotspots.ts'
 import { importRoutes } from './routes/imports.ts'
 import { indicatorRoutes } from './routes/indicators.ts'
+import { listedHotspotRoutes } from './routes/listed-hotspots.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { regionRoutes } from './routes/regions.ts'
+import { tileRoutes } from './routes/tiles.ts'
 
 export const defaultHttpConfig: HttpConfig = { publicRead: false, ratePerSecond: 50, rateBurst: 200, sessionHours: 12 }
 const MAX_BODY_BYTES = 1024 * 1024
@@ -47,6 +51,10 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/indicators', indicatorRoutes)
     .route('/choropleth', choroplethRoutes)
     .route('/import', importRoutes)
+    .route('/hotspots', hotspotRoutes)
+    .route('/listed-hotspots', listedHotspotRoutes)
+    .route('/tiles', tileRoutes)
+    .route('/events', eventRoutes)
     .notFound(c => c.json({ error: { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404))
     .onError(toErrorResponse)
 }

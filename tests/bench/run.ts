@@ -20,12 +20,13 @@ try {
 finally {
   cluster?.stop()
 }
-const embedded = await benchEmbedded(log)
+// RISKMAP_BENCH_ONLY=server measures only server PostGIS (import, choropleth, tiles).
+const embedded = process.env.RISKMAP_BENCH_ONLY === 'server' ? null : await benchEmbedded(log)
 const report = render(server, embedded)
 writeFileSync(new URL('./RESULTS.md', import.meta.url), report)
 console.log(report)
 
-function render(s: ServerBench, e: EmbeddedBench): string {
+function render(s: ServerBench, e: EmbeddedBench | null): string {
   const row = (name: string, p: ServerBench['choroplethApi']) => `| ${name} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} | ${p.n} |`
   const ratio = s.choroplethApi.p50 / s.choroplethSql.p50
   const scopedRatio = s.choroplethApi.p50 / s.choroplethScopedSql.p50
@@ -64,7 +65,24 @@ API p50 / bare SQL p50 = **${ratio.toFixed(2)}×**; API p50 / scoped SQL p50 = *
 Row-level security itself costs ${fmt(s.choroplethScopedSql.p50 - s.choroplethSql.p50)} ms at p50 (scoped SQL minus bare SQL): its policies make
 the planner read the rollup through the (indicator, month) index for every region rather than by primary key.
 
-## Embedded database start-up (PGlite + postgis)
+## Event vector tiles (server PostGIS, ST_AsMVT)
+
+${s.tiles.tiles.length} fixed tiles, z8–z16 at three places in 白城 (events at fixed ranks of the seeded data), indicator = all,
+period ${s.tiles.period}, as an analyst scoped to ${s.tiles.scope}. Tiles: mean ${(s.tiles.apiBytes.mean / 1024).toFixed(1)} KB, largest ${(s.tiles.apiBytes.max / 1024).toFixed(1)} KB.
+
+| what | p50 (ms) | p95 (ms) | p99 (ms) | n | tiles/s (4 concurrent) |
+|---|---|---|---|---|---|
+| API: \`GET /api/tiles/events/{z}/{x}/{y}.mvt\` over HTTP (node server on loopback: authentication, validation, scoped READ ONLY transaction, ST_AsMVT, ETag) | ${fmt(s.tiles.apiLatency.p50)} | ${fmt(s.tiles.apiLatency.p95)} | ${fmt(s.tiles.apiLatency.p99)} | ${s.tiles.apiLatency.n} | ${s.tiles.apiTilesPerSecond.toFixed(0)} |
+| pgbench: the identical tile SQL in the same scoped transaction, same tiles (\`-M simple\`; latency from \`-c 1\`, throughput from \`-c 4 -j 2\`) | ${fmt(s.tiles.pgbenchLatency.p50)} | ${fmt(s.tiles.pgbenchLatency.p95)} | ${fmt(s.tiles.pgbenchLatency.p99)} | ${s.tiles.pgbenchLatency.n} | ${s.tiles.pgbenchTilesPerSecond.toFixed(0)} |
+
+API p50 / pgbench p50 = **${(s.tiles.apiLatency.p50 / s.tiles.pgbenchLatency.p50).toFixed(2)}×**; API tiles/s / pgbench tiles/s = **${(s.tiles.apiTilesPerSecond / s.tiles.pgbenchTilesPerSecond).toFixed(2)}**.
+The pgbench script is generated from the same \`tileMvtSql\` the server runs (tests/bench/tile-bench.ts).
+
+${e ? embeddedSection(e) : '## Embedded database start-up (PGlite + postgis)\n\nNot measured in this run (`RISKMAP_BENCH_ONLY=server`).\n'}`
+}
+
+function embeddedSection(e: EmbeddedBench): string {
+  return `## Embedded database start-up (PGlite + postgis)
 
 | start | time |
 |---|---|

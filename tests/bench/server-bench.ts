@@ -1,4 +1,5 @@
 import type { Deps } from '@riskmap/server/http/env.ts'
+import type { TileBench } from './tile-bench.ts'
 import { generateBenchEvents } from '@riskmap/geodata/demo/index.ts'
 import { loadRegions } from '@riskmap/geodata/regions.ts'
 import { createApp } from '@riskmap/server/app.ts'
@@ -10,6 +11,7 @@ import { prepare } from '@riskmap/server/startup.ts'
 import pg from 'pg'
 import { createPrincipal } from '../helpers/principals.ts'
 import { percentiles, sample, timeIt } from './stats.ts'
+import { benchTiles } from './tile-bench.ts'
 
 export const BENCH_EVENTS = Number(process.env.RISKMAP_BENCH_EVENTS ?? 1_000_000)
 export const BENCH_END_MONTH = '2026-06'
@@ -26,6 +28,7 @@ export interface ServerBench {
   choroplethSql: ReturnType<typeof percentiles>
   choroplethScopedSql: ReturnType<typeof percentiles>
   choroplethAllTownshipsApi: ReturnType<typeof percentiles>
+  tiles: TileBench
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
@@ -89,6 +92,7 @@ export async function benchServer(adminUrl: string, log: (m: string) => void): P
   // analyst's scope, so row-level security is included.
   const scopedSql = await sample(500, () => deps.db.scoped('220800', 'read', s => choroplethRows(s, query)))
   const all = await sample(200, async () => (await app.request(`/api/choropleth?level=township&indicator=all&period=${BENCH_END_MONTH}&compare=yoy`, { headers })).json())
+  const tiles = await benchTiles(deps, app, url, token, '220800', BENCH_END_MONTH, log)
   await db.close()
   return {
     postgres: version,
@@ -101,5 +105,6 @@ export async function benchServer(adminUrl: string, log: (m: string) => void): P
     choroplethSql: percentiles(sql),
     choroplethScopedSql: percentiles(scopedSql),
     choroplethAllTownshipsApi: percentiles(all),
+    tiles,
   }
 }

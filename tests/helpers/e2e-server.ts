@@ -67,6 +67,8 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     HOST: '127.0.0.1',
     RISKMAP_DATA_DIR: dataDir,
     RISKMAP_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+    // Start-up (migrations, demo seed) is not what these tests time; a busy CI core must not fail it.
+    RISKMAP_STATEMENT_TIMEOUT_MS: '120000',
     ...opts.env,
   }
   delete env.DATABASE_URL

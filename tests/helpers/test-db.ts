@@ -35,7 +35,9 @@ export async function adminQuery(sql: string): Promise<void> {
 
 /** Builds the template once: returns a database name (server) or a data directory (embedded). */
 export async function buildTemplate(): Promise<string> {
-  const base = { ...loadConfig({}), demo: false, adminPassword: 'template-admin-password' }
+  // Setup, not a test of timeouts: CREATE EXTENSION postgis alone took 25–43 s on PGlite on a
+  // loaded 2-core machine, past the default 15 s statement timeout.
+  const base = { ...loadConfig({}), demo: false, adminPassword: 'template-admin-password', statementTimeoutMs: 180_000 }
   if (usingServer) {
     const name = `riskmap_template_${process.pid}`
     await adminQuery(`DROP DATABASE IF EXISTS ${name}`)
