@@ -1,6 +1,7 @@
 import type { MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl'
 import type { Ref, ShallowRef } from 'vue'
 import { ref, watch } from 'vue'
+import { EVENT_CLICK_LAYERS } from '../map/layers/events-layers.ts'
 import { REGIONS_SOURCE } from '../map/sources.ts'
 import { useThematicStore } from '../stores/thematic.ts'
 import { useViewStore } from '../stores/view.ts'
@@ -50,11 +51,17 @@ export function useMapInteraction(map: ShallowRef<MapLibreMap | null>, ready: Re
 
   function onClick(e: MapLayerMouseEvent) {
     const code = e.features?.[0]?.properties?.code as string | undefined
-    if (!code)
+    if (!code || hitsEvent(e))
       return
     if (store.view.level === 'district')
       store.drillInto(code)
     else store.select(store.view.selected === code ? null : code)
+  }
+
+  // A click on an event point or cluster is for the event layers, not a drill into the region below.
+  function hitsEvent(e: MapLayerMouseEvent): boolean {
+    const layers = EVENT_CLICK_LAYERS.filter(id => e.target.getLayer(id))
+    return layers.length > 0 && e.target.queryRenderedFeatures(e.point, { layers }).length > 0
   }
 
   function onContextClick(e: MapLayerMouseEvent) {

@@ -19,6 +19,7 @@ export function useMapLayers(map: ShallowRef<MapLibreMap | null>, ready: Ref<boo
   const layers = computed(() => thematicLayers({
     fillColor: fillColorExpression(thematic.choropleth?.breaks ?? [], 'metric', byChange.value),
     contextParent: store.view.level === 'township' ? store.view.parent : null,
+    choropleth: store.view.layers.choropleth,
   }))
 
   function applyMetric(instance: MapLibreMap) {

@@ -3,6 +3,8 @@ import type { Camera } from '../logic/camera-hash.ts'
 import * as maplibregl from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { markRaw, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
+import { credentials } from '../api/credentials.ts'
+import { tileRequest } from '../logic/event-tiles.ts'
 import { baseStyle, ensureThematicSources } from '../map/base-style.ts'
 import 'maplibre-gl/dist/maplibre-gl.css'
 
@@ -34,6 +36,8 @@ export function useMap(container: Ref<HTMLElement | null>, initialCamera: Camera
       dragRotate: false,
       pitchWithRotate: false,
       fadeDuration: 0,
+      // Tiles are fetched by MapLibre, not authFetch: a bearer token (wall display) is added here.
+      transformRequest: url => tileRequest(url, window.location.origin, credentials),
     }))
     instance.touchZoomRotate.disableRotation()
     instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right')

@@ -1,4 +1,6 @@
 import type zhCN from './zh-CN.ts'
+import hotspots from './hotspots-en.ts'
+import listed from './listed-en.ts'
 
 const en: typeof zhCN = {
   app: {
@@ -159,7 +161,38 @@ const en: typeof zhCN = {
     collapse: 'Hide details',
     end: 'No older entries',
   },
+  layers: {
+    title: 'Layers',
+    choropleth: 'Choropleth',
+    points: 'Event points',
+    heatmap: 'Heatmap',
+    hexbins: 'Hex bins',
+    hexSize: 'Hexagon edge',
+    meters: '{n} m',
+    clusters: 'Aggregates (size by count; click to zoom in)',
+    low: 'Low',
+    high: 'High',
+    heatmapNote: 'Relative density: the densest spot on screen is the top; weighted by event count',
+    hexNote: 'Events per hexagon ({size} m edge); only cells with events are drawn',
+    hexEmpty: 'No events in this area',
+    loading: 'Loading…',
+    zoomHint: 'Event layers show from zoom 8; single events from zoom 13',
+  },
+  events: {
+    title: 'Event details',
+    id: 'ID',
+    indicator: 'Indicator',
+    time: 'Time (Beijing)',
+    source: 'Source',
+    township: 'Township',
+    coordinates: 'Coordinates (WGS84)',
+    attributes: 'Attributes',
+    close: 'Close',
+    loading: 'Loading…',
+  },
   placeholder: { wall: 'The wall display is being built', reports: 'The health-check report is being built', back: 'Back to the map' },
+  listed,
+  hotspots,
 }
 
 export default en

@@ -1,3 +1,6 @@
+import hotspots from './hotspots-zh-CN.ts'
+import listed from './listed-zh-CN.ts'
+
 export default {
   app: {
     title: '风险一张图',
@@ -157,5 +160,36 @@ export default {
     collapse: '收起详情',
     end: '已到最早记录',
   },
+  layers: {
+    title: '图层',
+    choropleth: '分区着色',
+    points: '事件点',
+    heatmap: '热力图',
+    hexbins: '六边形',
+    hexSize: '六边形边长',
+    meters: '{n} 米',
+    clusters: '聚合（圆大小按事件数，点击放大）',
+    low: '低',
+    high: '高',
+    heatmapNote: '相对密度：画面中最密处为最高；按事件数加权',
+    hexNote: '每个六边形（边长 {size} 米）内的事件数；只画有事件的格',
+    hexEmpty: '当前范围内没有事件',
+    loading: '加载中…',
+    zoomHint: '事件图层在 8 级以上显示，13 级以上显示单个事件',
+  },
+  events: {
+    title: '事件详情',
+    id: '编号',
+    indicator: '指标',
+    time: '发生时间（北京时间）',
+    source: '来源',
+    township: '乡镇（街道）',
+    coordinates: '坐标（WGS84）',
+    attributes: '属性',
+    close: '关闭',
+    loading: '加载中…',
+  },
   placeholder: { wall: '大屏展示视图建设中', reports: '体检报告视图建设中', back: '返回一张图' },
+  listed,
+  hotspots,
 }

@@ -1,4 +1,8 @@
 import type { Classify, Compare, Normalize } from '../api/client.ts'
+import type { HotspotView } from './gistar-state.ts'
+import type { LayerToggles } from './map-layer-toggles.ts'
+import { parseHotspotQuery, serializeHotspotQuery } from './gistar-state.ts'
+import { DEFAULT_LAYERS, parseLayers, serializeLayers } from './map-layer-toggles.ts'
 import { isMonth } from './months.ts'
 
 export type MapLevel = 'district' | 'township'
@@ -20,6 +24,10 @@ export interface ViewState {
   k: number
   selected: string | null
   lang: Lang
+  /** Map layers switched on (`layers=choropleth,points,heatmap,hex500`). */
+  layers: LayerToggles
+  /** The hot spot analysis on show (`hotspot=gistar&hsize=500&correction=none`); absent when off. */
+  hotspot?: HotspotView
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -35,6 +43,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   k: 5,
   selected: null,
   lang: 'zh-CN',
+  layers: DEFAULT_LAYERS,
 }
 
 type QueryValue = string | null | undefined | (string | null)[]
@@ -78,6 +87,8 @@ export function parseViewQuery(query: RawQuery): ViewState {
     k: Number.isInteger(kRaw) && kRaw >= 3 && kRaw <= 9 ? kRaw : DEFAULT_VIEW.k,
     selected: regionCode(first(query.selected)),
     lang: oneOf(first(query.lang), ['zh-CN', 'en'] as const, DEFAULT_VIEW.lang),
+    layers: parseLayers(first(query.layers)),
+    hotspot: parseHotspotQuery(query),
   }
 }
 
@@ -100,6 +111,10 @@ export function serializeViewQuery(view: ViewState): Record<string, string> {
   if (view.selected)
     out.selected = view.selected
   out.lang = view.lang
+  const layers = serializeLayers(view.layers)
+  if (layers !== undefined)
+    out.layers = layers
+  Object.assign(out, serializeHotspotQuery(view.hotspot))
   return out
 }
 

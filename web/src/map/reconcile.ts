@@ -19,13 +19,14 @@ function diffProps(before: Props, after: Props, apply: (key: string, value: unkn
  * Bring the map's layers in line with `next`. Layers that exist are updated in place with
  * setPaintProperty/setLayoutProperty/setFilter (cheap, no re-tiling); only missing layers are added.
  * `previous` is the last list applied, so unchanged properties are not touched at all.
+ * Missing layers go on top, or below `beforeId` when that layer exists.
  */
-export function reconcileLayers(map: MapLibreMap, previous: readonly LayerSpecification[], next: readonly LayerSpecification[]): void {
+export function reconcileLayers(map: MapLibreMap, previous: readonly LayerSpecification[], next: readonly LayerSpecification[], beforeId?: string): void {
   const before = new Map(previous.map(l => [l.id, l]))
   for (const layer of next) {
     const old = before.get(layer.id)
     if (!old || !map.getLayer(layer.id)) {
-      map.addLayer(layer)
+      map.addLayer(layer, beforeId && map.getLayer(beforeId) ? beforeId : undefined)
       continue
     }
     const o = old as Props

@@ -9,13 +9,15 @@ export interface LayerInputs {
   fillColor: ExpressionSpecification | string
   /** The drilled-in district, or null at the root level. */
   contextParent: string | null
+  /** The choropleth switch in the layer panel; off leaves the outlines only. */
+  choropleth?: boolean
 }
 
 /** The thematic layers, bottom to top. */
 export function thematicLayers(input: LayerInputs): LayerSpecification[] {
   return [
     contextFill(input.contextParent),
-    regionsFill(input.fillColor),
+    regionsFill(input.fillColor, input.choropleth ?? true),
     regionsOutline,
     regionsOutlineApproximate,
     contextOutline(input.contextParent),
