@@ -94,6 +94,8 @@ describeIfBrowser('login, display tokens and the audit page', () => {
     const { page } = admin
     await page.goto(`${server.url}/admin/audit`)
     await page.getByTestId('audit-table').waitFor({ state: 'visible', timeout: 30_000 })
+    // The table is drawn before its first page of entries arrives.
+    await page.getByTestId('audit-row').first().waitFor({ state: 'visible', timeout: 30_000 })
     const text = await page.getByTestId('audit-table').textContent()
     for (const action of ['auth.login', 'token.create', 'token.revoke'])
       expect(text).toContain(action)

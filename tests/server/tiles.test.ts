@@ -1,5 +1,5 @@
 import type { DecodedFeature } from '../helpers/mvt.ts'
-import { BUFFER, CELL, RAW_MIN_ZOOM, tileFeatures, tileMvt } from '@riskmap/server/queries/tiles.ts'
+import { BUFFER, CELL, RAW_MIN_ZOOM, tileFeatures, tileFeaturesSql, tileMvt } from '@riskmap/server/queries/tiles.ts'
 import { encodeEventTile } from '@riskmap/server/tiles/encode.ts'
 import { bbox, booleanPointInPolygon } from '@turf/turf'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -156,6 +156,62 @@ describe('event vector tiles', () => {
     const rawSibling = await tile(tileOf(sib.lon, sib.lat, 16), undefined, {}, token)
     expect(rawSibling.features.map(f => f.id)).not.toContain(sib.id)
     expect((await tile(tileOf(sib.lon, sib.lat, 16))).features.map(f => f.id)).toContain(sib.id)
+  })
+
+  describe('tile_events(), the definer function behind every tile (migration 0008)', () => {
+    const everywhere = () => {
+      const lons = fixtures.map(f => f.lon)
+      const lats = fixtures.map(f => f.lat)
+      return [Math.min(...lons) - 0.01, Math.min(...lats) - 0.01, Math.max(...lons) + 0.01, Math.max(...lats) + 0.01]
+    }
+    const sql = `SELECT id, indicator, source, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at
+      FROM tile_events(ST_MakeEnvelope($1, $2, $3, $4, 4326), $5::text[], $6::date, $7::date) WHERE source = 'tilefix'`
+    const run = async (scope: string, opts: { leaves?: string[], from?: string, to?: string, unset?: boolean } = {}) =>
+      ctx.t.db.scoped(scope, 'read', async (s) => {
+        if (opts.unset)
+          await s.query(`SELECT set_config('riskmap.scope', '', true)`)
+        return s.query<{ id: number, indicator: string, source: string, at: string }>(sql, [...everywhere(), opts.leaves ?? ctx.t.catalog.leaves('all'), opts.from ?? '2026-01-01', opts.to ?? '2026-03-01'])
+      })
+    const idsOf = (keep: (f: Fixture) => boolean) => fixtures.filter(keep).map(f => f.id).sort()
+
+    it('as riskmap_app scoped to a township, a box over its sibling too returns exactly the township\'s events', async () => {
+      const rows = await run(regions.township)
+      expect(rows.map(r => r.id).sort()).toEqual(idsOf(f => f.township === regions.township))
+      expect(rows.map(r => r.id)).not.toContain(fixtures.find(f => f.township === regions.sibling)!.id)
+      const sibling = await run(regions.sibling)
+      expect(sibling.map(r => r.id).sort()).toEqual(idsOf(f => f.township === regions.sibling))
+      expect((await run(regions.district)).map(r => r.id).sort()).toEqual(idsOf(() => true))
+      expect((await run('*')).map(r => r.id).sort()).toEqual(idsOf(() => true))
+    })
+
+    it('returns nothing without a scope, and nothing to a sibling district', async () => {
+      expect(await run(regions.township, { unset: true })).toEqual([])
+      expect(await run(regions.siblingDistrict)).toEqual([])
+    })
+
+    it('filters by indicator leaves and month range, and returns the columns the tile needs', async () => {
+      const rows = await run(regions.township, { leaves: ['A2-03'], from: '2026-02-01', to: '2026-02-01' })
+      expect(rows.map(r => r.id).sort()).toEqual(idsOf(f => f.township === regions.township && f.indicator === 'A2-03' && monthOf(f.at) === '2026-02'))
+      const f = fixtures.find(f => f.id === rows[0]!.id)!
+      expect(rows[0]).toEqual({ id: f.id, indicator: 'A2-03', source: 'tilefix', at: isoOf(f.at) })
+      const cols = await ctx.t.db.query<{ name: string }>(`
+        SELECT unnest(proargnames[5:]) AS name FROM pg_proc WHERE proname = 'tile_events'`)
+      expect(cols.map(c => c.name)).toEqual(['id', 'indicator', 'occurred_at', 'source', 'geom'])
+    })
+
+    it('is the tile SQL\'s only way to the events, so the scope tests above go through it', () => {
+      expect(tileFeaturesSql).toContain('tile_events(t.filter, $4::text[], $5::date, $6::date)')
+      expect(tileFeaturesSql).not.toMatch(/\b(?:FROM|JOIN)\s+event\b/i)
+    })
+
+    it('is a definer function that only riskmap_app (not PUBLIC) may execute', async () => {
+      const [fn] = await ctx.t.db.query<{ secdef: boolean, volatile: string, config: string[], public_exec: boolean, app_exec: boolean }>(`
+        SELECT p.prosecdef AS secdef, p.provolatile AS volatile, p.proconfig AS config,
+          EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_exec,
+          has_function_privilege('riskmap_app', p.oid, 'EXECUTE') AS app_exec
+        FROM pg_proc p WHERE p.proname = 'tile_events'`)
+      expect(fn).toEqual({ secdef: true, volatile: 's', config: ['search_path=public, pg_temp'], public_exec: false, app_exec: true })
+    })
   })
 
   it.each([

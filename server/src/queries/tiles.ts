@@ -38,8 +38,11 @@ export interface TileFeatureRow {
  * The one SQL text behind both encoders: ST_AsMVT on server PostGIS and the JS encoder on
  * PGlite, whose postgis is built without protobuf and so has neither ST_AsMVT nor ST_AsMVTGeom.
  *
- * - The filter transforms the tile envelope to 4326, never the column, so the GiST index on
- *   event.geom is used; its margin is one unit wider than the buffer for the rounding.
+ * - The events come from tile_events() (migration 0008), a definer function that applies the
+ *   scope itself: under row-level security PostgreSQL will not use the GiST index on event.geom
+ *   ahead of the policy, because `&&` is not LEAKPROOF, and reads the whole month range instead.
+ *   It filters by the tile envelope transformed to 4326 (never the column), the indicator leaves
+ *   and the month range; the envelope's margin is one unit wider than the buffer for the rounding.
  * - Tile coordinates are ST_AsMVTGeom's own arithmetic for points (x·fx − xmin·fx, with
  *   fy = −extent/height, then rint), written out because PGlite lacks the function; a server
  *   test checks the two agree. Points are clipped to [−buffer, extent + buffer).
@@ -60,9 +63,8 @@ export const tileFeaturesSql = `
         round(t.fx * ST_X(m.geom) + (-t.xmin * t.fx))::int AS x,
         round(t.fy * ST_Y(m.geom) + (-t.ymax * t.fy))::int AS y
       FROM tile t
-      JOIN event e ON e.geom && t.filter
+      CROSS JOIN LATERAL tile_events(t.filter, $4::text[], $5::date, $6::date) e
       CROSS JOIN LATERAL (SELECT ST_Transform(e.geom, 3857) AS geom) m
-      WHERE e.indicator = ANY($4::text[]) AND e.month BETWEEN $5::date AND $6::date
     ) p
     WHERE p.x >= -${BUFFER} AND p.x < ${TILE_EXTENT + BUFFER} AND p.y >= -${BUFFER} AND p.y < ${TILE_EXTENT + BUFFER}
   ),
