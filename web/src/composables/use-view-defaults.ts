@@ -1,4 +1,5 @@
 import { watch } from 'vue'
+import { cityOfRegion } from '../logic/city-of-region.ts'
 import { clampMonth, compareMonths } from '../logic/months.ts'
 import { scopeRootView, viewWithinScope } from '../logic/scope-view.ts'
 import { useAuthStore } from '../stores/auth.ts'
@@ -26,7 +27,8 @@ export function useViewDefaults() {
       return
     const { from: first, to: last } = m.months
     const changes: Partial<typeof view> = {}
-    const city = view.city ?? m.cities[0]?.code ?? null
+    // A link such as ?level=township&parent=500104 names its city through the district's code.
+    const city = view.city ?? (view.parent ? cityOfRegion(view.parent, m.cities) : null) ?? m.cities[0]?.code ?? null
     if (city !== view.city)
       changes.city = city
     if (!view.parent && city) {
