@@ -1,7 +1,6 @@
 import type { EmergingLabel, EmergingResult } from '../analysis/emerging-hotspots.ts'
-import type { Correction } from '../analysis/gistar.ts'
-import type { HexSize } from '../analysis/hex-grid.ts'
 import type { Queryable } from '../db/database.ts'
+import type { GistarRequest } from './gistar-service.ts'
 import { emergingHotSpots } from '../analysis/emerging-hotspots.ts'
 import { giStar } from '../analysis/gistar.ts'
 import { monthRange } from '../analysis/months.ts'
@@ -13,15 +12,8 @@ import { hexNeighbourhood } from './neighbourhood.ts'
 /** Esri's Emerging Hot Spot Analysis needs ten time steps for a meaningful Mann-Kendall trend. */
 export const MIN_MONTHS = 10
 
-export interface EmergingRequest {
-  parent: string
-  size: HexSize
-  leaves: string[]
-  from: string
-  to: string
-  distance?: number
-  correction: Correction
-}
+/** The same study, months and band as a Gi* run; the months must number at least MIN_MONTHS. */
+export type EmergingRequest = GistarRequest
 
 export interface EmergingHexCell {
   id: string

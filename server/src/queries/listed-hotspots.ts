@@ -76,17 +76,8 @@ export async function placement(q: Queryable, geojson: string, scope: string): P
   return rows[0]!
 }
 
-export interface HotspotInsert {
-  name: string
-  indicators: string[]
-  responsibleUnit: string
-  listedOn: string
-  deadline: string
-  measures: string
-  attachments: Attachment[]
+export interface HotspotInsert extends Pick<HotspotRow, 'name' | 'indicators' | 'responsibleUnit' | 'listedOn' | 'deadline' | 'measures' | 'attachments' | 'region' | 'createdBy'> {
   geojson: string
-  region: string
-  createdBy: string
 }
 
 export async function insertHotspot(q: Queryable, h: HotspotInsert): Promise<number> {

@@ -37,8 +37,17 @@ function selection(c: Context<AppEnv>, q: Bins) {
   return { parent: q.parent, size: q.size, leaves: catalog.leaves(q.indicator), from: q.period, to: q.to ?? q.period }
 }
 
-function polygon(ring: [number, number][]) {
-  return { type: 'Polygon' as const, coordinates: [ring] }
+/** Hex cells as a GeoJSON FeatureCollection; the feature id is the cell id, for feature-state. */
+function cellCollection<C extends { id: string, ring: [number, number][] }, P>(cells: C[], properties: (cell: C) => P) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: cells.map(cell => ({
+      type: 'Feature' as const,
+      id: cell.id,
+      properties: properties(cell),
+      geometry: { type: 'Polygon' as const, coordinates: [cell.ring] },
+    })),
+  }
 }
 
 export const hotspotRoutes = new Hono<AppEnv>()
@@ -47,13 +56,7 @@ export const hotspotRoutes = new Hono<AppEnv>()
     const sel = selection(c, q)
     const r = await read(c, db => runGistar(db, { ...sel, distance: q.distance, correction: q.correction }))
     return c.json({
-      type: 'FeatureCollection' as const,
-      features: r.cells.map(cell => ({
-        type: 'Feature' as const,
-        id: cell.id,
-        properties: { id: cell.id, count: cell.count, z: cell.z, p: cell.p, bin: cell.bin },
-        geometry: polygon(cell.ring),
-      })),
+      ...cellCollection(r.cells, cell => ({ id: cell.id, count: cell.count, z: cell.z, p: cell.p, bin: cell.bin })),
       method: { ...r.method, indicator: q.indicator, period: sel.from },
       warnings: r.method.warnings,
     })
@@ -63,13 +66,7 @@ export const hotspotRoutes = new Hono<AppEnv>()
     const sel = selection(c, q)
     const r = await read(c, db => runEmerging(db, { ...sel, distance: q.distance, correction: q.correction }))
     return c.json({
-      type: 'FeatureCollection' as const,
-      features: r.cells.map(cell => ({
-        type: 'Feature' as const,
-        id: cell.id,
-        properties: { id: cell.id, category: cell.category, trendZ: cell.trendZ, trendP: cell.trendP, hotSteps: cell.hotSteps, coldSteps: cell.coldSteps, count: cell.count },
-        geometry: polygon(cell.ring),
-      })),
+      ...cellCollection(r.cells, cell => ({ id: cell.id, category: cell.category, trendZ: cell.trendZ, trendP: cell.trendP, hotSteps: cell.hotSteps, coldSteps: cell.coldSteps, count: cell.count })),
       summary: r.summary,
       method: { ...r.method, indicator: q.indicator, period: sel.from },
       warnings: r.method.warnings,
@@ -81,13 +78,7 @@ export const hotspotRoutes = new Hono<AppEnv>()
     const above = await ancestorsOfScope(c)
     const r = await read(c, db => hexBins(db, above, sel))
     return c.json({
-      type: 'FeatureCollection' as const,
-      features: r.cells.map(cell => ({
-        type: 'Feature' as const,
-        id: cell.id,
-        properties: { id: cell.id, count: cell.count },
-        geometry: polygon(cell.ring),
-      })),
+      ...cellCollection(r.cells, cell => ({ id: cell.id, count: cell.count })),
       grid: 'hex' as const,
       size: q.size,
       srid: r.srid,

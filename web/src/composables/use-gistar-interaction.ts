@@ -1,11 +1,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { Ref, ShallowRef } from 'vue'
-import { watch } from 'vue'
 import { EMERGING_FILL } from '../map/layers/emerging-cells.ts'
 import { EVENT_CLICK_LAYERS } from '../map/layers/events-layers.ts'
 import { GISTAR_FILL } from '../map/layers/gistar-cells.ts'
 import { useHotspotsStore } from '../stores/hotspots.ts'
 import { useViewStore } from '../stores/view.ts'
+import { canvasPoint, useContainerPointer } from './use-container-pointer.ts'
 
 /**
  * A click on a hot spot cell shows its numbers. Taken in the capture phase and stopped, like the
@@ -26,8 +26,7 @@ export function useGistarInteraction(map: ShallowRef<MapLibreMap | null>, ready:
     const layer = layerOn(instance)
     if (!layer)
       return null
-    const box = instance.getCanvas().getBoundingClientRect()
-    const point: [number, number] = [event.clientX - box.left, event.clientY - box.top]
+    const point = canvasPoint(instance, event)
     const events = EVENT_CLICK_LAYERS.filter(id => instance.getLayer(id))
     if (events.length && instance.queryRenderedFeatures(point, { layers: events }).length)
       return null
@@ -35,11 +34,8 @@ export function useGistarInteraction(map: ShallowRef<MapLibreMap | null>, ready:
     return hit?.properties?.id ? { layer, properties: hit.properties } : null
   }
 
-  watch([map, ready], ([instance, isReady], _, onCleanup) => {
-    if (!instance || !isReady)
-      return
-    const container = instance.getContainer()
-    const onClick = (event: MouseEvent) => {
+  useContainerPointer(map, ready, instance => ({
+    click: (event) => {
       // A listed hotspot above the cell took the click first.
       if (event.cancelBubble)
         return
@@ -51,16 +47,10 @@ export function useGistarInteraction(map: ShallowRef<MapLibreMap | null>, ready:
       if (hotspots.selected?.cell.id === id)
         hotspots.select(null)
       else hotspots.selectCell(hit.layer === GISTAR_FILL ? 'gistar' : 'emerging', id)
-    }
-    const onMove = (event: MouseEvent) => {
+    },
+    move: (event) => {
       if (cellAt(instance, event))
         instance.getCanvas().style.cursor = 'pointer'
-    }
-    container.addEventListener('click', onClick, true)
-    container.addEventListener('mousemove', onMove)
-    onCleanup(() => {
-      container.removeEventListener('click', onClick, true)
-      container.removeEventListener('mousemove', onMove)
-    })
-  }, { immediate: true })
+    },
+  }))
 }

@@ -1,8 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { Ref, ShallowRef } from 'vue'
-import { watch } from 'vue'
 import { LISTED_CLICK_LAYERS } from '../map/layers/listed-layers.ts'
 import { useListedStore } from '../stores/listed.ts'
+import { canvasPoint, useContainerPointer } from './use-container-pointer.ts'
 
 /**
  * A click on a listed hotspot opens it. The click is taken in the capture phase and stopped, so
@@ -15,39 +15,31 @@ export function useListedInteraction(map: ShallowRef<MapLibreMap | null>, ready:
     const layers = LISTED_CLICK_LAYERS.filter(id => instance.getLayer(id))
     if (!listed.visible || !layers.length)
       return null
-    const box = instance.getCanvas().getBoundingClientRect()
-    const hit = instance.queryRenderedFeatures([event.clientX - box.left, event.clientY - box.top], { layers })[0]
+    const hit = instance.queryRenderedFeatures(canvasPoint(instance, event), { layers })[0]
     const id = Number(hit?.properties?.id)
     return Number.isInteger(id) ? id : null
   }
 
-  watch([map, ready], ([instance, isReady], _, onCleanup) => {
-    if (!instance || !isReady)
-      return
-    const container = instance.getContainer()
-    const onClick = (event: MouseEvent) => {
-      if (listed.drawMode)
-        return
-      const id = hitAt(instance, event)
-      if (id === null)
-        return
-      event.stopPropagation()
-      listed.select(id)
-    }
+  useContainerPointer(map, ready, (instance) => {
     let over = false
-    const onMove = (event: MouseEvent) => {
-      const hit = !listed.drawMode && hitAt(instance, event) !== null
-      if (hit)
-        instance.getCanvas().style.cursor = 'pointer'
-      else if (over)
-        instance.getCanvas().style.cursor = ''
-      over = hit
+    return {
+      click: (event) => {
+        if (listed.drawMode)
+          return
+        const id = hitAt(instance, event)
+        if (id === null)
+          return
+        event.stopPropagation()
+        listed.select(id)
+      },
+      move: (event) => {
+        const hit = !listed.drawMode && hitAt(instance, event) !== null
+        if (hit)
+          instance.getCanvas().style.cursor = 'pointer'
+        else if (over)
+          instance.getCanvas().style.cursor = ''
+        over = hit
+      },
     }
-    container.addEventListener('click', onClick, true)
-    container.addEventListener('mousemove', onMove)
-    onCleanup(() => {
-      container.removeEventListener('click', onClick, true)
-      container.removeEventListener('mousemove', onMove)
-    })
-  }, { immediate: true })
+  })
 }

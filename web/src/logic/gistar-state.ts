@@ -63,3 +63,20 @@ export function serializeHotspotQuery(hotspot: HotspotView | undefined): Record<
     out.distance = String(hotspot.distance)
   return out
 }
+
+/**
+ * The server's query for an analysis of `parent` over the months `period`..`to` (one month when
+ * `to` is absent); the band is sent only when one is set.
+ */
+export function analysisQuery(parent: string, indicator: string, hotspot: HotspotView, period: string, to?: string | null) {
+  return {
+    parent,
+    grid: 'hex' as const,
+    size: String(hotspot.size) as `${HexSize}`,
+    indicator,
+    period,
+    ...(to ? { to } : {}),
+    correction: hotspot.correction,
+    ...(hotspot.distance !== null ? { distance: String(hotspot.distance) } : {}),
+  }
+}

@@ -11,6 +11,8 @@ export type GistarResult = InferResponseType<typeof api.api.hotspots.gistar.$get
 export type EmergingResult = InferResponseType<typeof api.api.hotspots.emerging.$get, 200>
 export type GistarCell = GistarResult['features'][number]['properties']
 export type EmergingCell = EmergingResult['features'][number]['properties']
+/** Each analysis layer's answer. */
+export interface HotspotResults { gistar: GistarResult, emerging: EmergingResult }
 
 /** The cell clicked on the map, with the numbers of whichever analysis it came from. */
 export type SelectedCell
@@ -25,6 +27,8 @@ function useRun<T>() {
   return { data, loading, error }
 }
 
+type Run<T> = ReturnType<typeof useRun<T>>
+
 /**
  * Hot spot analysis results for the map (the view store holds what is asked for, in the URL).
  * `lastOptions` keeps size, correction and band while the layers are off, so switching back on
@@ -33,6 +37,7 @@ function useRun<T>() {
 export const useHotspotsStore = defineStore('hotspots', () => {
   const gistar = useRun<GistarResult>()
   const emerging = useRun<EmergingResult>()
+  const runs: { [L in HotspotLayer]: Run<HotspotResults[L]> } = { gistar, emerging }
   /** The months the emerging run asked for (widened from the view's period when that is short). */
   const emergingRange = ref<EmergingRange | null>(null)
   const selected = shallowRef<SelectedCell | null>(null)
@@ -60,11 +65,29 @@ export const useHotspotsStore = defineStore('hotspots', () => {
   }
 
   function clear(layer: HotspotLayer) {
-    const run = layer === 'gistar' ? gistar : emerging
+    const run = runs[layer]
     run.data.value = null
     run.error.value = null
     if (selected.value?.layer === layer)
       selected.value = null
+  }
+
+  function setLoading(layer: HotspotLayer, on: boolean) {
+    runs[layer].loading.value = on
+  }
+
+  /** New results for `layer`: the last error goes, and a selected cell of it is looked up again. */
+  function loaded<L extends HotspotLayer>(layer: L, data: HotspotResults[L]) {
+    runs[layer].data.value = data
+    runs[layer].error.value = null
+    const sel = selected.value
+    if (sel?.layer === layer)
+      selectCell(layer, sel.cell.id)
+  }
+
+  function failed(layer: HotspotLayer, error: ApiError) {
+    runs[layer].data.value = null
+    runs[layer].error.value = error
   }
 
   return {
@@ -83,5 +106,8 @@ export const useHotspotsStore = defineStore('hotspots', () => {
     select,
     selectCell,
     clear,
+    setLoading,
+    loaded,
+    failed,
   }
 })
