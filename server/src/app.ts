@@ -9,6 +9,7 @@ import { FailureThrottle, RateLimiter } from './http/rate-limit.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { authRoutes } from './routes/auth.ts'
 import { choroplethRoutes } from './routes/choropleth.ts'
+import { coverageRoutes } from './routes/coverage.ts'
 import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
@@ -17,6 +18,7 @@ import { indicatorRoutes } from './routes/indicators.ts'
 import { listedHotspotRoutes } from './routes/listed-hotspots.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { regionRoutes } from './routes/regions.ts'
+import { responseUnitRoutes } from './routes/response-units.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
 export const defaultHttpConfig: HttpConfig = { publicRead: false, ratePerSecond: 50, rateBurst: 200, sessionHours: 12 }
@@ -55,6 +57,8 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/listed-hotspots', listedHotspotRoutes)
     .route('/tiles', tileRoutes)
     .route('/events', eventRoutes)
+    .route('/response-units', responseUnitRoutes)
+    .route('/coverage', coverageRoutes)
     .notFound(c => c.json({ error: { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404))
     .onError(toErrorResponse)
 }

@@ -8,11 +8,13 @@ import { importEventsCsv } from './import/events-import.ts'
 import { sourcePattern } from './import/import-context.ts'
 import { ImportRejected } from './import/row-error.ts'
 import { importValuesCsv } from './import/values-import.ts'
+import { importUnitsCsv } from './response/units-import.ts'
 import { prepare } from './startup.ts'
 
 const usage = `usage:
   riskmap import events FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09] [--source NAME]
-  riskmap import values FILE.csv [--source NAME]`
+  riskmap import values FILE.csv [--source NAME]
+  riskmap import units FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09]   (response units: name,type,lon,lat[,staff,duty,contact])`
 
 function die(message: string, code = 2): never {
   console.error(message)
@@ -24,7 +26,7 @@ const { values: opts, positionals } = parseArgs({
   options: { crs: { type: 'string', default: 'wgs84' }, source: { type: 'string', default: 'csv' }, help: { type: 'boolean' } },
 })
 const [command, kind, file] = positionals
-if (opts.help || command !== 'import' || (kind !== 'events' && kind !== 'values') || !file)
+if (opts.help || command !== 'import' || (kind !== 'events' && kind !== 'values' && kind !== 'units') || !file)
   die(usage)
 if (!(inputCrsList as readonly string[]).includes(opts.crs!))
   die(`--crs must be one of ${inputCrsList.join(', ')}`)
@@ -62,11 +64,17 @@ const ctx = {
 let exitCode = 0
 try {
   const started = Date.now()
-  const result: ImportResult = kind === 'events'
-    ? await importEventsCsv(deps.db.transaction, deps.catalog, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
-    : await importValuesCsv(deps.db.transaction, deps.catalog, bytes, ctx)
-  process.stderr.write('\n')
-  console.log(`imported ${result.inserted} ${kind}${result.updated ? `, updated ${result.updated}` : ''} from ${result.rowsRead} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (months ${result.months.join(', ')})`)
+  if (kind === 'units') {
+    const units = await importUnitsCsv(deps.db.transaction, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
+    console.log(`imported ${units.inserted} response units from ${units.rowsRead} rows (ids ${units.ids[0]}–${units.ids.at(-1)})`)
+  }
+  else {
+    const result: ImportResult = kind === 'events'
+      ? await importEventsCsv(deps.db.transaction, deps.catalog, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
+      : await importValuesCsv(deps.db.transaction, deps.catalog, bytes, ctx)
+    process.stderr.write('\n')
+    console.log(`imported ${result.inserted} ${kind}${result.updated ? `, updated ${result.updated}` : ''} from ${result.rowsRead} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (months ${result.months.join(', ')})`)
+  }
 }
 catch (err) {
   process.stderr.write('\n')

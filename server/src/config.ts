@@ -17,6 +17,8 @@ const envSchema = z.object({
   RISKMAP_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(50),
   RISKMAP_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
   RISKMAP_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
+  RISKMAP_WALK_KMH: z.coerce.number().min(0.5).max(50).default(5),
+  RISKMAP_VEHICLE_KMH: z.coerce.number().min(1).max(200).default(30),
 })
 
 export interface Config {
@@ -38,6 +40,8 @@ export interface Config {
   ratePerSecond: number
   rateBurst: number
   sessionHours: number
+  /** Speeds per mode for the speed-based 1-3-5 reach and coverage (docs/response-units.md). */
+  reachSpeeds: { walkKmh: number, vehicleKmh: number }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratePerSecond: e.RISKMAP_RATE_PER_SECOND,
     rateBurst: e.RISKMAP_RATE_BURST,
     sessionHours: e.RISKMAP_SESSION_HOURS,
+    reachSpeeds: { walkKmh: e.RISKMAP_WALK_KMH, vehicleKmh: e.RISKMAP_VEHICLE_KMH },
   }
 }

@@ -6,7 +6,7 @@ import type { Principal } from './principal.ts'
 import type { FailureThrottle, RateLimiter } from './rate-limit.ts'
 
 /** Limits and switches the HTTP layer needs from the configuration. */
-export type HttpConfig = Pick<Config, 'publicRead' | 'ratePerSecond' | 'rateBurst' | 'sessionHours'>
+export type HttpConfig = Pick<Config, 'publicRead' | 'ratePerSecond' | 'rateBurst' | 'sessionHours'> & Partial<Pick<Config, 'reachSpeeds'>>
 
 /** What every route can reach: set once per app by the dependency middleware. */
 export interface Deps {

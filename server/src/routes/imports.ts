@@ -11,6 +11,7 @@ import { inputCrsList } from '../import/coords.ts'
 import { importEventsCsv } from '../import/events-import.ts'
 import { sourcePattern } from '../import/import-context.ts'
 import { importValuesCsv } from '../import/values-import.ts'
+import { importUnitsCsv } from '../response/units-import.ts'
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
@@ -43,5 +44,12 @@ export const importRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query')
     const bytes = await csvBody(c.req.raw)
     const result = await importValuesCsv(fn => write(c, s => fn(s.client)), c.get('deps').catalog, bytes, importContext(c, q))
+    return c.json(result, 201)
+  })
+  .post('/response-units', allow('edit'), limit, validate('query', z.object({ crs: z.enum(inputCrsList).default('wgs84'), filename: z.string().max(255).optional() })), async (c) => {
+    const q = c.req.valid('query')
+    const bytes = await csvBody(c.req.raw)
+    const p = c.get('principal')
+    const result = await importUnitsCsv(fn => write(c, s => fn(s.client)), bytes, q.crs, { actor: actorOf(p), scope: p.scope, requestId: c.get('requestId'), filename: q.filename ?? null })
     return c.json(result, 201)
   })
