@@ -1,7 +1,7 @@
 import type { Queryable } from '@riskmap/server/db/database.ts'
 
 /**
- * An md5 over counts, sums and row digests of the data and account tables, read with the
+ * An md5 over counts, sums and row digests of the data, planning and account tables, read with the
  * owner's rights. audit_log and user_session are left out (failed and successful logins write
  * there), and so is api_token.last_used_at, which every bearer request touches.
  */
@@ -13,7 +13,11 @@ export async function databaseChecksum(db: Queryable): Promise<string> {
       (SELECT count(*) || ':' || coalesce(sum(value), 0) FROM rollup),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(code, ',' ORDER BY code), '')) FROM region),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || username || '/' || role || '/' || scope || '/' || disabled || '/' || password_hash, ',' ORDER BY id), '')) FROM app_user),
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || kind || '/' || name || '/' || coalesce(scope, '-') || '/' || coalesce(revoked_at::text, '-'), ',' ORDER BY id), '')) FROM api_token)
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || kind || '/' || name || '/' || coalesce(scope, '-') || '/' || coalesce(revoked_at::text, '-'), ',' ORDER BY id), '')) FROM api_token),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || status || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM listed_hotspot),
+      (SELECT count(*) FROM listed_hotspot_transition),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM response_unit),
+      (SELECT count(*) || ':' || coalesce(sum(n), 0) FROM hex_count)
     )) AS sum`)
   return rows[0]!.sum
 }
