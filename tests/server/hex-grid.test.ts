@@ -159,4 +159,30 @@ describe('hex_count maintained at import', () => {
     const events = (await ctx.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event'))[0]!.n
     expect(total).toBe(events * SIZES.length)
   })
+
+  it('an import into months that already hold events adds to their cells and keeps the others', async () => {
+    const before = await storedCounts()
+    // Forty stored events again under new ids: the same points, sub-classes and months, so every
+    // one of their cells already exists and must grow, while every other cell stays as it was.
+    const again = await ctx.t.db.query<{ lon: number, lat: number, indicator: string, month: string }>(`
+      SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat, indicator, to_char(month, 'YYYY-MM') AS month
+      FROM event ORDER BY id LIMIT 40`)
+    const rows = again.map((e, k) => ({ id: `hexidx3-${k}`, ...e }))
+    // Plus one event in a month nobody imported yet: its cells are new.
+    rows.push({ ...rows[0]!, id: 'hexidx3-new', month: '2024-12' })
+    const res = await ctx.post('/api/import/events?source=hexidx3', csv(rows))
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201)
+    const after = await storedCounts()
+    expect(after).toEqual(await independentCounts())
+    const grown = [...after].filter(([k, n]) => before.has(k) && n > before.get(k)!)
+    const added = [...after.keys()].filter(k => !before.has(k))
+    expect(grown.length).toBeGreaterThan(0)
+    expect(added.length).toBe(SIZES.length)
+    expect(added.every(k => k.endsWith('|2024-12'))).toBe(true)
+    expect(grown.reduce((a, [k, n]) => a + n - before.get(k)!, 0)).toBe(40 * SIZES.length)
+    for (const [k, n] of before) {
+      if (!grown.some(([g]) => g === k))
+        expect(after.get(k), k).toBe(n)
+    }
+  })
 })

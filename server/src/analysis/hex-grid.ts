@@ -1,7 +1,7 @@
 // Flat-topped hexagons laid out exactly as PostGIS ST_HexagonGrid(size, …) lays them, origin at
 // (0, 0) of a planar frame in metres (a UTM zone here). `size` is the edge length, which is also
 // the centre-to-vertex distance; columns are 1.5·size apart and odd columns (|i| odd) are shifted
-// up by half a row. The same arithmetic runs in SQL at import (migration 0006, refresh_hex_counts).
+// up by half a row. The same arithmetic runs in SQL at import (migration 0006, hex_counts_add).
 
 export const HEX_SIZES = [250, 500, 1000] as const
 export type HexSize = (typeof HEX_SIZES)[number]

@@ -3,7 +3,7 @@ import type { InputCrs } from './coords.ts'
 import type { ImportContext, ImportResult, TransactionRunner } from './import-context.ts'
 import type { RowError } from './row-error.ts'
 import { appendAudit } from '../queries/audit.ts'
-import { refreshHexCounts } from '../queries/hex-bins.ts'
+import { addImportHexCounts } from '../queries/hex-bins.ts'
 import { assignTownships, findStageProblems, insertStagedEvents, stageEvents } from '../queries/import-events.ts'
 import { createImportBatch, finishImportBatch } from '../queries/imports.ts'
 import { refreshRollup } from '../queries/rollup.ts'
@@ -55,7 +55,7 @@ export async function importEventsCsv(tx: TransactionRunner, catalog: Catalog, b
     const { inserted, months } = await insertStagedEvents(client, ctx.source, crs, importId)
     ctx.onProgress?.('write', inserted)
     await refreshRollup(client, months)
-    await refreshHexCounts(client, months)
+    await addImportHexCounts(client, importId, months)
     await finishImportBatch(client, importId, inserted, 0)
     await appendAudit(client, {
       actor: ctx.actor,

@@ -2,14 +2,16 @@ import type { PoolClient } from 'pg'
 import type { Queryable } from '../db/database.ts'
 
 /**
- * Rebuilds the hexagon counts of the given months at all three sizes (migration 0006,
- * `refresh_hex_counts`). Called by every events import right after the rollup, in its transaction.
+ * Adds one import's events to the hexagon counts of the given months, at all three sizes
+ * (migration 0006, `add_import_hex_counts`). Called by every events import right after it has
+ * inserted its events and refreshed the rollup, in its transaction. Events are insert-only, so the
+ * import adds just its own rows: existing cells gain n, new cells are inserted.
  * One statement per month: a many-month import (the demo's 24 months, a 1M-row backfill) would
  * otherwise be one statement of tens of seconds, past the statement timeout.
  */
-export async function refreshHexCounts(client: PoolClient, months: string[]): Promise<void> {
+export async function addImportHexCounts(client: PoolClient, importId: number, months: string[]): Promise<void> {
   for (const month of months)
-    await client.query('SELECT refresh_hex_counts($1::date[])', [[month]])
+    await client.query('SELECT add_import_hex_counts($1, $2::date[])', [importId, [month]])
 }
 
 export interface HexCountQuery {
