@@ -61,3 +61,13 @@ export async function login(app: App, username: string, password: string): Promi
   const csrf = reply.body?.csrfToken ?? ''
   return { reply, cookie, setCookie, csrf, auth: { cookie, csrf } }
 }
+
+/**
+ * A caller for one resource as the test app's admin: `api('POST', '/1/transitions', {…})`. The
+ * context is read at call time (useTestApp fills it in beforeAll). An object body is sent as JSON;
+ * a string body is sent as it is (malformed-JSON tests).
+ */
+export function adminCaller(ctx: { app: App, adminToken: string }, base: string) {
+  return (method: string, path: string, body?: unknown): Promise<Reply> =>
+    call(ctx.app, method, `${base}${path}`, { auth: { bearer: ctx.adminToken }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
+}

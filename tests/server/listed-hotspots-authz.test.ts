@@ -1,9 +1,9 @@
-import type { Role } from '@riskmap/server/auth/roles.ts'
-import type { ScopeKind } from '../fixtures/authz-matrix.ts'
+import type { Expected } from '../helpers/authz-expect.ts'
 import type { LonLat } from '../helpers/listed-fixture.ts'
 import type { ScopedUser } from '../helpers/scoped-principals.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { matrixRoles, matrixScopes } from '../fixtures/authz-matrix.ts'
+import { everyone, hiddenFromTownship, perRole, sameDistrictOnly, writers } from '../helpers/authz-expect.ts'
 import { call } from '../helpers/http-client.ts'
 import { offset, roomyPointIn, square } from '../helpers/listed-fixture.ts'
 import { regions } from '../helpers/scope-fixture.ts'
@@ -18,14 +18,6 @@ const ctx = useTestApp()
 let users: Map<string, ScopedUser>
 const at: Record<'own' | 'sibling', LonLat> = {} as never
 const ids: Record<'own' | 'sibling', number> = {} as never
-
-type Status = number | Record<ScopeKind, number>
-type Expected = Record<Role, Status>
-const perRole = (admin: Status, editor: Status, analyst: Status, display: Status): Expected => ({ admin, editor, analyst, display })
-const everyone = (s: Status) => perRole(s, s, s, s)
-const writers = (s: Status) => perRole(s, s, 403, 403)
-const hiddenFromTownship = (ok: number) => ({ all: ok, district: ok, township: 404 })
-const sameDistrictOnly = (ok: number, other: number) => ({ all: ok, district: ok, township: other })
 
 function admin(method: string, path: string, body?: unknown) {
   return call(ctx.app, method, `/api/listed-hotspots${path}`, { auth: { bearer: ctx.adminToken }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })

@@ -1,6 +1,6 @@
 import type { LonLat } from '../helpers/listed-fixture.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { call } from '../helpers/http-client.ts'
+import { adminCaller } from '../helpers/http-client.ts'
 import { haversine, offset, roomyPointIn, square } from '../helpers/listed-fixture.ts'
 import { regions } from '../helpers/scope-fixture.ts'
 import { useTestApp } from '../helpers/server-app.ts'
@@ -43,9 +43,7 @@ beforeAll(async () => {
   expect(res.status, JSON.stringify(res.body)).toBe(201)
 })
 
-function api(method: string, path: string, body?: unknown) {
-  return call(ctx.app, method, `/api/listed-hotspots${path}`, { auth: { bearer: ctx.adminToken }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
-}
+const api = adminCaller(ctx, '/api/listed-hotspots')
 
 /** The test's own count: haversine distance and month, from the planted list. */
 function expected(inside: (d: number) => boolean) {

@@ -2,7 +2,7 @@ import type { LonLat } from '../helpers/listed-fixture.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { geojsonCorpus, hostileStrings } from '../fixtures/bad-input.ts'
 import { errorReplyProblems } from '../helpers/error-shape.ts'
-import { call } from '../helpers/http-client.ts'
+import { adminCaller } from '../helpers/http-client.ts'
 import { roomyPointIn, square } from '../helpers/listed-fixture.ts'
 import { regions } from '../helpers/scope-fixture.ts'
 import { useTestApp } from '../helpers/server-app.ts'
@@ -14,9 +14,7 @@ beforeAll(async () => {
   p = await roomyPointIn(ctx.t.db, regions.township, 150)
 })
 
-function api(method: string, path: string, body?: unknown) {
-  return call(ctx.app, method, `/api/listed-hotspots${path}`, { auth: { bearer: ctx.adminToken }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
-}
+const api = adminCaller(ctx, '/api/listed-hotspots')
 
 function draft(over: Record<string, unknown> = {}) {
   return {

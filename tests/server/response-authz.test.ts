@@ -1,8 +1,8 @@
-import type { Role } from '@riskmap/server/auth/roles.ts'
-import type { ScopeKind } from '../fixtures/authz-matrix.ts'
+import type { Expected } from '../helpers/authz-expect.ts'
 import type { ScopedUser } from '../helpers/scoped-principals.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { matrixRoles, matrixScopes } from '../fixtures/authz-matrix.ts'
+import { everyone, hiddenFromTownship, sameDistrictOnly, writers } from '../helpers/authz-expect.ts'
 import { call } from '../helpers/http-client.ts'
 import { pointsIn, regions } from '../helpers/scope-fixture.ts'
 import { scopedUsers } from '../helpers/scoped-principals.ts'
@@ -19,13 +19,6 @@ const [sibling] = pointsIn(regions.sibling, 1) as [{ lon: number, lat: number }]
 const at = { own, sibling }
 const ids: Record<'own' | 'sibling', number> = {} as never
 
-type Status = number | Record<ScopeKind, number>
-type Expected = Record<Role, Status>
-const perRole = (admin: Status, editor: Status, analyst: Status, display: Status): Expected => ({ admin, editor, analyst, display })
-const everyone = (s: Status) => perRole(s, s, s, s)
-const writers = (s: Status) => perRole(s, s, 403, 403)
-const hiddenFromTownship = (ok: number) => ({ all: ok, district: ok, township: 404 })
-const sameDistrictOnly = (ok: number, other: number) => ({ all: ok, district: ok, township: other })
 const cityOnly = (ok: number) => ({ all: ok, district: 404, township: 404 })
 
 function draft(where: 'own' | 'sibling') {

@@ -3,7 +3,7 @@ import { createApp } from '@riskmap/server/app.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { geojsonCorpus } from '../fixtures/bad-input.ts'
 import { errorReplyProblems } from '../helpers/error-shape.ts'
-import { call } from '../helpers/http-client.ts'
+import { adminCaller, call } from '../helpers/http-client.ts'
 import { haversine, offset, roomyPointIn } from '../helpers/listed-fixture.ts'
 import { regions } from '../helpers/scope-fixture.ts'
 import { useTestApp } from '../helpers/server-app.ts'
@@ -15,9 +15,7 @@ beforeAll(async () => {
   p = await roomyPointIn(ctx.t.db, regions.township, 150)
 })
 
-function api(method: string, path: string, body?: unknown) {
-  return call(ctx.app, method, `/api/response-units${path}`, { auth: { bearer: ctx.adminToken }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
-}
+const api = adminCaller(ctx, '/api/response-units')
 
 function draft(over: Record<string, unknown> = {}) {
   return {
