@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { Ref, ShallowRef } from 'vue'
 import { LISTED_CLICK_LAYERS } from '../map/layers/listed-layers.ts'
+import { useDrawStore } from '../stores/draw.ts'
 import { useListedStore } from '../stores/listed.ts'
 import { canvasPoint, useContainerPointer } from './use-container-pointer.ts'
 
@@ -10,6 +11,7 @@ import { canvasPoint, useContainerPointer } from './use-container-pointer.ts'
  */
 export function useListedInteraction(map: ShallowRef<MapLibreMap | null>, ready: Ref<boolean>) {
   const listed = useListedStore()
+  const draw = useDrawStore()
 
   function hitAt(instance: MapLibreMap, event: MouseEvent): number | null {
     const layers = LISTED_CLICK_LAYERS.filter(id => instance.getLayer(id))
@@ -24,7 +26,7 @@ export function useListedInteraction(map: ShallowRef<MapLibreMap | null>, ready:
     let over = false
     return {
       click: (event) => {
-        if (listed.drawMode)
+        if (draw.mode)
           return
         const id = hitAt(instance, event)
         if (id === null)
@@ -33,7 +35,7 @@ export function useListedInteraction(map: ShallowRef<MapLibreMap | null>, ready:
         listed.select(id)
       },
       move: (event) => {
-        const hit = !listed.drawMode && hitAt(instance, event) !== null
+        const hit = !draw.mode && hitAt(instance, event) !== null
         if (hit)
           instance.getCanvas().style.cursor = 'pointer'
         else if (over)

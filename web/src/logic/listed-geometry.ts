@@ -1,17 +1,10 @@
-import type { Geometry, Point, Polygon, Position } from 'geojson'
-
-/** Terra-draw keeps more decimals than a survey has; 1e-7° is about a centimetre. */
-function round(position: Position): Position {
-  return [Math.round(position[0]! * 1e7) / 1e7, Math.round(position[1]! * 1e7) / 1e7]
-}
+import type { Geometry, Point, Polygon } from 'geojson'
+import { drawnShape } from './drawn-shape.ts'
 
 /** The point or polygon a drawing produced, rounded; anything else (or nothing) is null. */
 export function drawnGeometry(geometry: Geometry | undefined | null): Point | Polygon | null {
-  if (geometry?.type === 'Point')
-    return { type: 'Point', coordinates: round(geometry.coordinates) }
-  if (geometry?.type === 'Polygon' && geometry.coordinates[0] && geometry.coordinates[0].length >= 4)
-    return { type: 'Polygon', coordinates: geometry.coordinates.map(ring => ring.map(round)) }
-  return null
+  const shape = drawnShape(geometry)
+  return shape?.type === 'LineString' ? null : shape
 }
 
 /** [west, south, east, north] of any geometry's coordinates, or null when it has none. */

@@ -2,16 +2,26 @@ import type { Point, Polygon } from 'geojson'
 import type { ListedDetail, ListedEvidence, ListedItem } from '../api/listed-api.ts'
 import type { ListedFilters } from '../logic/listed-filters.ts'
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { EMPTY_LISTED_FILTERS } from '../logic/listed-filters.ts'
+import { useDrawStore } from './draw.ts'
+import { useSidePanelStore } from './side-panel.ts'
 
 /** What the listed-hotspot panel shows: the list, one item, or the form (new or edit). */
 export type ListedPanelMode = 'list' | 'detail' | 'create' | 'edit'
 export type DrawKind = 'point' | 'polygon'
 
+const OWNER = 'listed'
+
 /** Listed hotspots (挂牌整治): the list, the selected item, and the drawing in progress. */
 export const useListedStore = defineStore('listed', () => {
-  const open = ref(false)
+  const side = useSidePanelStore()
+  const draw = useDrawStore()
+  /** The panel is one of the side panels; opening it closes whichever other was open. */
+  const open = computed({
+    get: () => side.active === 'listed',
+    set: (value: boolean) => value ? side.open('listed') : side.active === 'listed' && side.close(),
+  })
   /** The map layer; on by default so the map shows what is listed even with the panel closed. */
   const visible = ref(true)
   const mode = ref<ListedPanelMode>('list')
@@ -22,8 +32,22 @@ export const useListedStore = defineStore('listed', () => {
   const evidence = shallowRef<ListedEvidence | null>(null)
   /** Bumped after every write so the list, the detail and the map reload. */
   const revision = ref(0)
-  const drawMode = ref<DrawKind | null>(null)
-  const drawn = shallowRef<Point | Polygon | null>(null)
+  /** The shared drawing tool, while it draws for this panel. */
+  const drawMode = computed<DrawKind | null>(() =>
+    draw.owner === OWNER && (draw.mode === 'point' || draw.mode === 'polygon') ? draw.mode : null)
+  /** The shape drawn for the form, if the last drawing was this panel's. */
+  const drawn = computed<Point | Polygon | null>({
+    get: () => draw.drawnBy === OWNER && (draw.drawn?.type === 'Point' || draw.drawn?.type === 'Polygon') ? draw.drawn : null,
+    set: (geometry) => {
+      if (geometry) {
+        draw.drawn = geometry
+        draw.drawnBy = OWNER
+      }
+      else {
+        draw.clear(OWNER)
+      }
+    },
+  })
 
   function openPanel() {
     open.value = true
@@ -58,8 +82,7 @@ export const useListedStore = defineStore('listed', () => {
     open.value = true
     selectedId.value = null
     mode.value = 'create'
-    drawn.value = null
-    drawMode.value = kind
+    draw.start(OWNER, kind)
   }
 
   function startEdit() {
@@ -69,17 +92,16 @@ export const useListedStore = defineStore('listed', () => {
 
   /** Draw a new shape for the form that is open (create, or edit to replace the location). */
   function startDrawing(kind: DrawKind) {
-    drawn.value = null
-    drawMode.value = kind
+    draw.start(OWNER, kind)
   }
 
   function finishDrawing(geometry: Point | Polygon) {
     drawn.value = geometry
-    drawMode.value = null
   }
 
   function cancelDrawing() {
-    drawMode.value = null
+    if (draw.owner === OWNER)
+      draw.cancel()
   }
 
   /** After a save: show the item and reload everything that depends on it. */
