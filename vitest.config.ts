@@ -38,6 +38,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Seeded template databases shared by the files' servers (DATABASE_URL runs only).
+          globalSetup: ['tests/e2e/global-setup.ts'],
           // Each file starts its own server and Chromium; running two at once only adds flakiness.
           fileParallelism: false,
           testTimeout: 300_000,

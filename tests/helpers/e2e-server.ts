@@ -1,11 +1,13 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { redactUrl } from './ci.ts'
 import { freePort } from './server-process.ts'
 
@@ -59,7 +61,6 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
   const logFile = path.join(logDir, `server-${name}.log`)
 
   const adminUrl = process.env.DATABASE_URL || undefined
-  const databaseUrl = adminUrl ? await createDatabase(adminUrl, name) : undefined
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -72,8 +73,10 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     ...opts.env,
   }
   delete env.DATABASE_URL
-  if (databaseUrl)
-    env.DATABASE_URL = databaseUrl
+  if (adminUrl) {
+    const template = await seededTemplate(adminUrl, env, logDir)
+    env.DATABASE_URL = await createDatabase(adminUrl, name, template)
+  }
 
   let child: ChildProcess | undefined
   const launch = async () => {
@@ -180,11 +183,11 @@ async function withClient<T>(connectionString: string, work: (client: pg.Client)
   }
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  // `name` is built from digits only above; identifiers cannot be bound as parameters.
+async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  // `name` and `template` are built from digits and letters only; identifiers cannot be bound as parameters.
   await withClient(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await client.query(`CREATE DATABASE ${name}`)
+    await client.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`)
   })
   const url = databaseUrlFor(adminUrl, name)
   await withClient(url, async (client) => {
@@ -195,6 +198,66 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await withClient(adminUrl, client => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+}
+
+const TEMPLATE_PREFIX = 'riskmap_e2e_tpl_'
+
+/** The run id from the e2e project's global setup, or undefined outside it (no template reuse then). */
+function e2eRun(): string | undefined {
+  try {
+    return inject('e2eRun') || undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+/**
+ * A database seeded the way `env` would seed it (demo switches and size, first admin), built once
+ * per run by starting the real server on it, then copied by every server with the same settings.
+ * Start-up on a copy still runs the migrations and the seed check, which find nothing to do.
+ * An advisory lock keeps two processes from building the same template at once.
+ */
+async function seededTemplate(adminUrl: string, env: NodeJS.ProcessEnv, logDir: string): Promise<string | undefined> {
+  const run = e2eRun()
+  if (!run)
+    return undefined
+  const seeding = Object.keys(env).filter(k => k.startsWith('RISKMAP_DEMO') || k.startsWith('RISKMAP_ADMIN')).sort().map(k => `${k}=${env[k]}`)
+  const key = createHash('sha256').update(seeding.join('\n')).digest('hex').slice(0, 10)
+  const template = `${TEMPLATE_PREFIX}${run}_${key}`
+  const building = `${template}_b`
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 })
+  await admin.connect()
+  try {
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [template])
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])
+    if (exists.rowCount)
+      return template
+    const port = await freePort()
+    const buildEnv = { ...env, PORT: String(port), DATABASE_URL: await createDatabase(adminUrl, building) }
+    const child = spawnServer(buildEnv, path.join(logDir, `server-${building}.log`))
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, child, path.join(logDir, `server-${building}.log`))
+    }
+    finally {
+      await killGroup(child)
+    }
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`)
+    return template
+  }
+  finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [template]).catch(() => {})
+    await admin.end()
+  }
+}
+
+/** Drops the templates a run built (see seededTemplate). */
+export async function dropSeededTemplates(adminUrl: string, run: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${TEMPLATE_PREFIX}${run}_`])
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+  })
 }
 
 function tail(file: string, lines = 40): string {
