@@ -1,0 +1,71 @@
+import type zh from './plans-zh-CN.ts'
+
+/** Patrol planning: new posts by greedy maximal covering, the route, saved plans and the comparison. */
+const en: typeof zh = {
+  title: 'Patrol plans',
+  open: 'Plans',
+  close: 'Close',
+  tabs: { run: 'New plan', saved: 'Saved' },
+  region: 'Planning for {name}',
+  noRegion: 'Select a district or township on the map first',
+  field: { k: 'New posts', minutes: 'Reach', months: 'Events of', cellSize: 'Candidates' },
+  minutesOption: '{m} min',
+  monthsOption: 'last {n} months',
+  cellOption: '{n} m hexagons',
+  run: 'Run',
+  running: 'Running…',
+  objective: 'Objective: cover the events no on-duty unit covers yet (each event weighs 1, covered ones 0); greedy maximal covering, one post at a time by largest marginal gain.',
+  summary: {
+    period: '{from} to {to}, {n} events, {c} candidates',
+    today: 'Covered today',
+    after: 'With the plan',
+    share: '{n} ({p})',
+  },
+  posts: {
+    title: 'Posts (in pick order)',
+    rank: '#',
+    gain: 'Marginal gain',
+    cumulative: 'Covered',
+    none: 'No candidate covers an event that is not already covered',
+    fewer: 'Only {n} chosen: no other candidate adds coverage',
+  },
+  route: {
+    title: 'Patrol route',
+    length: 'Length',
+    walk: 'On foot',
+    vehicle: 'By vehicle',
+    order: 'Order',
+    minutes: '{n} min',
+    note: 'Nearest neighbour + 2-opt; straight lines between posts, not roads',
+    single: 'One post: no route',
+  },
+  save: { name: 'Plan name', button: 'Save plan', readOnly: 'Your role can view plans but not save them' },
+  saved: {
+    none: 'No saved plans yet',
+    open: 'Open',
+    delete: 'Delete',
+    posts: '{n} posts',
+    meta: '{region} · {minutes} min · {from}–{to}',
+    back: 'Back to the list',
+    by: '{who} at {at}',
+  },
+  compare: {
+    title: 'Today vs the plan',
+    township: 'Township',
+    events: 'Events',
+    today: 'Today',
+    withPlan: 'With plan',
+    gain: 'Gain',
+    total: 'Total',
+    loading: 'Counting…',
+    note: 'Same period and reach; today counts existing units on duty at each event\'s time, the plan\'s posts count as on duty around the clock',
+  },
+  layer: 'Patrol plan',
+  legend: {
+    post: 'New post (pick order / events newly covered)',
+    route: 'Patrol route',
+    candidate: 'Candidate (size: what it alone would add)',
+  },
+}
+
+export default en
