@@ -17,9 +17,12 @@ import { importRoutes } from './routes/imports.ts'
 import { indicatorRoutes } from './routes/indicators.ts'
 import { listedHotspotRoutes } from './routes/listed-hotspots.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { patrolPlanRoutes } from './routes/patrol-plans.ts'
+import { patrolZoneRoutes } from './routes/patrol-zones.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { responseUnitRoutes } from './routes/response-units.ts'
 import { tileRoutes } from './routes/tiles.ts'
+import { waterRoutes } from './routes/water.ts'
 
 export const defaultHttpConfig: HttpConfig = { publicRead: false, ratePerSecond: 50, rateBurst: 200, sessionHours: 12 }
 const MAX_BODY_BYTES = 1024 * 1024
@@ -59,6 +62,9 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/events', eventRoutes)
     .route('/response-units', responseUnitRoutes)
     .route('/coverage', coverageRoutes)
+    .route('/water', waterRoutes)
+    .route('/patrol-plans', patrolPlanRoutes)
+    .route('/patrol-zones', patrolZoneRoutes)
     .notFound(c => c.json({ error: { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404))
     .onError(toErrorResponse)
 }

@@ -1,3 +1,4 @@
+import type { Queryable } from './db/database.ts'
 import type { ImportResult } from './import/import-context.ts'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -8,13 +9,16 @@ import { importEventsCsv } from './import/events-import.ts'
 import { sourcePattern } from './import/import-context.ts'
 import { ImportRejected } from './import/row-error.ts'
 import { importValuesCsv } from './import/values-import.ts'
+import { insertRoadEdges } from './queries/road-network.ts'
+import { roadEdgesFromGeoJson, RoadImportError } from './response/road-import.ts'
 import { importUnitsCsv } from './response/units-import.ts'
 import { prepare } from './startup.ts'
 
 const usage = `usage:
   riskmap import events FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09] [--source NAME]
   riskmap import values FILE.csv [--source NAME]
-  riskmap import units FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09]   (response units: name,type,lon,lat[,staff,duty,contact])`
+  riskmap import units FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09]   (response units: name,type,lon,lat[,staff,duty,contact])
+  riskmap import roads FILE.geojson [--replace]   (road network for pgRouting reach: LineStrings with highway, name, oneway, maxspeed; docs/road-network.md)`
 
 function die(message: string, code = 2): never {
   console.error(message)
@@ -23,10 +27,10 @@ function die(message: string, code = 2): never {
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { crs: { type: 'string', default: 'wgs84' }, source: { type: 'string', default: 'csv' }, help: { type: 'boolean' } },
+  options: { crs: { type: 'string', default: 'wgs84' }, source: { type: 'string', default: 'csv' }, replace: { type: 'boolean' }, help: { type: 'boolean' } },
 })
 const [command, kind, file] = positionals
-if (opts.help || command !== 'import' || (kind !== 'events' && kind !== 'values' && kind !== 'units') || !file)
+if (opts.help || command !== 'import' || (kind !== 'events' && kind !== 'values' && kind !== 'units' && kind !== 'roads') || !file)
   die(usage)
 if (!(inputCrsList as readonly string[]).includes(opts.crs!))
   die(`--crs must be one of ${inputCrsList.join(', ')}`)
@@ -64,7 +68,19 @@ const ctx = {
 let exitCode = 0
 try {
   const started = Date.now()
-  if (kind === 'units') {
+  if (kind === 'roads') {
+    const edges = roadEdgesFromGeoJson(new TextDecoder().decode(bytes), config.reachSpeeds.walkKmh)
+    const n = await deps.db.transaction(async (client) => {
+      const q: Queryable = { query: async (sql, params) => (await client.query(sql, params)).rows }
+      const [loaded] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM road_edge')
+      if (loaded!.n > 0 && !opts.replace)
+        throw new RoadImportError(`road_edge already holds ${loaded!.n} edges; pass --replace to load this network instead`)
+      await q.query('DELETE FROM road_edge')
+      return insertRoadEdges(q, edges)
+    })
+    console.log(`imported ${n} road edges (${new Set(edges.flatMap(e => [e.source, e.target])).size} nodes)`)
+  }
+  else if (kind === 'units') {
     const units = await importUnitsCsv(deps.db.transaction, bytes, opts.crs as (typeof inputCrsList)[number], ctx)
     console.log(`imported ${units.inserted} response units from ${units.rowsRead} rows (ids ${units.ids[0]}–${units.ids.at(-1)})`)
   }
@@ -78,12 +94,19 @@ try {
 }
 catch (err) {
   process.stderr.write('\n')
-  if (!(err instanceof ImportRejected))
+  if (err instanceof RoadImportError) {
+    console.error(`rejected: ${err.message}; nothing was imported`)
+    exitCode = 1
+  }
+  else if (!(err instanceof ImportRejected)) {
     throw err
-  console.error(`rejected: ${err.errors.length} bad row(s) out of ${err.rowsRead}; nothing was imported`)
-  for (const e of err.errors)
-    console.error(`  line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.reason}${e.hint ? ` (hint: ${e.hint})` : ''}`)
-  exitCode = 1
+  }
+  else {
+    console.error(`rejected: ${err.errors.length} bad row(s) out of ${err.rowsRead}; nothing was imported`)
+    for (const e of err.errors)
+      console.error(`  line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.reason}${e.hint ? ` (hint: ${e.hint})` : ''}`)
+    exitCode = 1
+  }
 }
 finally {
   await deps.db.close()

@@ -17,6 +17,12 @@ export async function databaseChecksum(db: Queryable): Promise<string> {
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || status || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM listed_hotspot),
       (SELECT count(*) FROM listed_hotspot_transition),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM response_unit),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM water_zone),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM water_asset),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM drone_route),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM patrol_zone),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM patrol_plan),
+      (SELECT count(*) FROM road_edge),
       (SELECT count(*) || ':' || coalesce(sum(n), 0) FROM hex_count)
     )) AS sum`)
   return rows[0]!.sum

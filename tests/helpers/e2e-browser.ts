@@ -21,6 +21,7 @@ export interface MapHandle {
     options?: { layers?: string[] },
   ) => { id?: string | number, geometry: { type: string, coordinates: unknown }, properties: Record<string, unknown> }[]
   setLayoutProperty: (layer: string, name: string, value: unknown) => void
+  getFeatureState: (feature: { source: string, id: string | number }) => Record<string, unknown>
   once: (event: string, listener: () => void) => void
 }
 

@@ -22,6 +22,8 @@ export interface E2eServer {
   dataDir: string
   /** Where the server's stdout and stderr go, for attaching to a failure. */
   logFile: string
+  /** The server's own database on the DATABASE_URL cluster (undefined on the embedded one), for independent counts. */
+  databaseUrl?: string
   stop: () => Promise<void>
   /** Stop and start again on the same port, data directory and database (persistence checks). */
   restart: () => Promise<void>
@@ -94,6 +96,7 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     url,
     dataDir,
     logFile,
+    databaseUrl: env.DATABASE_URL,
     restart: async () => {
       await halt()
       await launch()

@@ -11,6 +11,8 @@ export interface UnitRow {
   duty: DutyWindow[]
   contact: string
   region: string
+  /** Demo units: made up, and labelled so. */
+  synthetic: boolean
   createdBy: string
   updatedBy: string
   createdAt: string
@@ -20,7 +22,7 @@ export interface UnitRow {
   lat: number
 }
 
-const unitColumns = `u.id, u.name, u.type, u.staff, u.duty, u.contact, u.region,
+const unitColumns = `u.id, u.name, u.type, u.staff, u.duty, u.contact, u.region, u.synthetic,
   u.created_by AS "createdBy", u.updated_by AS "updatedBy",
   to_json(u.created_at) #>> '{}' AS "createdAt", to_json(u.updated_at) #>> '{}' AS "updatedAt", u.version,
   round(ST_X(u.geom)::numeric, 7) AS lon, round(ST_Y(u.geom)::numeric, 7) AS lat`

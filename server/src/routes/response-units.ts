@@ -6,11 +6,11 @@ import { fail } from '../http/errors.ts'
 import { actorOf } from '../http/principal.ts'
 import { allow, read, write } from '../http/scoped.ts'
 import { validate } from '../http/validate.ts'
-import { reachAreas } from '../queries/response-coverage.ts'
 import { getUnit, listUnits } from '../queries/response-units.ts'
+import { methodCard, reachMethodState, SNAP_M, unitsReach } from '../response/network-reach.ts'
 import { createBody, deleteQuery, idParam, listQuery, patchBody } from '../response/schemas.ts'
 import { createUnit, editUnit, removeUnit } from '../response/service.ts'
-import { defaultSpeeds, reachSteps, speedMethod } from '../response/speeds.ts'
+import { defaultSpeeds, reachSteps } from '../response/speeds.ts'
 
 function who(c: Context<AppEnv>) {
   const p = c.get('principal')
@@ -60,15 +60,32 @@ export const responseUnitRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     const speeds = speedsOf(c)
     const steps = reachSteps(speeds)
-    const areas = await read(c, db => reachAreas(db, id, steps.map(s => s.metres)))
-    if (!areas)
+    const { state, reach } = await read(c, async (db) => {
+      const state = await reachMethodState(db)
+      return { state, reach: (await unitsReach(db, [id], speeds, state))[0] }
+    })
+    if (!reach)
       fail(404, 'not_found', `no response unit ${id}`)
+    const method = methodCard(state, speeds)
     // Largest first, so that a map drawing them in order keeps the 1-minute area on top.
     const features = steps.map((s, k) => ({
       type: 'Feature' as const,
       id: s.minutes,
-      geometry: areas[k] as { type: 'Polygon', coordinates: number[][][] },
-      properties: { unitId: id, minutes: s.minutes, mode: s.mode, kmh: s.kmh, radiusM: Math.round(s.metres * 10) / 10 },
+      geometry: reach.areas[k] as { type: 'Polygon' | 'MultiPolygon', coordinates: number[][][] | number[][][][] },
+      properties: {
+        unitId: id,
+        minutes: s.minutes,
+        mode: s.mode,
+        kmh: s.kmh,
+        radiusM: Math.round(s.metres * 10) / 10,
+        kind: reach.kind,
+        ...(reach.nodes ? { reachedNodes: reach.nodes[k]!.length } : {}),
+      },
     })).reverse()
-    return c.json({ type: 'FeatureCollection' as const, unitId: id, features, method: speedMethod(speeds) })
+    const unitMethod = reach.kind === 'network'
+      ? { ...method, node: reach.node, accessM: Math.round(reach.accessM! * 10) / 10 }
+      : method.kind === 'network'
+        ? { ...methodCard({ pgrouting: true, edges: 0 }, speeds), roadEdges: state.edges, note: `straight-line approximation: no road node within ${SNAP_M} m of this unit` }
+        : method
+    return c.json({ type: 'FeatureCollection' as const, unitId: id, features, method: unitMethod })
   })

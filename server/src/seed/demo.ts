@@ -6,6 +6,9 @@ import { catalog as catalogDefinition } from '../catalog/indicator-catalog.ts'
 import { importEventsCsv } from '../import/events-import.ts'
 import { currentShanghaiMonth } from '../import/time.ts'
 import { importValuesCsv } from '../import/values-import.ts'
+import { seedDemoPatrol } from './demo-patrol.ts'
+import { seedDemoUnits } from './demo-units.ts'
+import { seedDemoWater } from './demo-water.ts'
 
 /**
  * Loads the synthetic demo data on first start, through the same import pipeline as real files,
@@ -32,5 +35,8 @@ export async function seedDemo(db: Database, catalog: Catalog, opts: { events: n
     const r = await importEventsCsv(db.transaction, catalog, new TextEncoder().encode(lines.join('\n')), 'wgs84', { ...ctx, source: 'demo' })
     log(`demo events: ${r.inserted} rows`)
   }
+  await seedDemoPatrol(db, log)
+  log(`demo response units: ${await seedDemoUnits(db)}`)
+  log(`demo water: ${JSON.stringify(await seedDemoWater(db))}`)
   return true
 }

@@ -2,28 +2,36 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'mapl
 import type { Ref, ShallowRef } from 'vue'
 import { computed, watch } from 'vue'
 import { fillColorExpression } from '../logic/color-ramp.ts'
+import { coverageFillExpression } from '../logic/coverage-classes.ts'
+import { coverageShares } from '../logic/coverage-state.ts'
 import { featuresBounds } from '../logic/geo-bounds.ts'
 import { thematicLayers } from '../map/layers/index.ts'
 import { reconcileLayers } from '../map/reconcile.ts'
 import { CONTEXT_SOURCE, EMPTY_COLLECTION, REGIONS_SOURCE } from '../map/sources.ts'
 import { useThematicStore } from '../stores/thematic.ts'
+import { useUnitsStore } from '../stores/units.ts'
 import { useViewStore } from '../stores/view.ts'
 
 /** Feed region geometry and figures into the map: sources, per-region metric state, and layer paint. */
 export function useMapLayers(map: ShallowRef<MapLibreMap | null>, ready: Ref<boolean>) {
   const thematic = useThematicStore()
   const store = useViewStore()
+  const units = useUnitsStore()
   let applied: LayerSpecification[] = []
 
   const byChange = computed(() => (thematic.choropleth?.compare ?? 'none') !== 'none')
+  /** Coloured by 1/3/5-minute coverage share (0–1) instead of the indicator, when chosen in the layer panel. */
+  const byCoverage = computed(() => store.view.layers.coverage ?? null)
   const layers = computed(() => thematicLayers({
-    fillColor: fillColorExpression(thematic.choropleth?.breaks ?? [], 'metric', byChange.value),
+    fillColor: byCoverage.value ? coverageFillExpression('metric') : fillColorExpression(thematic.choropleth?.breaks ?? [], 'metric', byChange.value),
     contextParent: store.view.level === 'township' ? store.view.parent : null,
     choropleth: store.view.layers.choropleth,
   }))
 
   function applyMetric(instance: MapLibreMap) {
-    const figures = new Map(thematic.choropleth?.regions.map(r => [r.code, byChange.value ? r.change : r.value]))
+    const figures = byCoverage.value
+      ? coverageShares(units.coverage, byCoverage.value.minutes)
+      : new Map(thematic.choropleth?.regions.map(r => [r.code, byChange.value ? r.change : r.value]))
     for (const f of thematic.regions?.features ?? []) {
       const metric = figures.get(f.properties.code)
       instance.setFeatureState({ source: REGIONS_SOURCE, id: f.properties.code }, { metric: typeof metric === 'number' ? metric : null })
@@ -53,7 +61,7 @@ export function useMapLayers(map: ShallowRef<MapLibreMap | null>, ready: Ref<boo
   // Back/forward or a city switch may ask to frame regions that are already loaded.
   watch(() => store.fitPending, () => map.value && ready.value && fitIfPending(map.value))
 
-  watch([ready, () => thematic.choropleth], ([isReady]) => {
+  watch([ready, () => thematic.choropleth, () => units.coverage, byCoverage], ([isReady]) => {
     if (isReady && map.value)
       applyMetric(map.value)
   })

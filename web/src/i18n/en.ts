@@ -1,6 +1,11 @@
 import type zhCN from './zh-CN.ts'
+import blindspots from './blindspots-en.ts'
 import hotspots from './hotspots-en.ts'
 import listed from './listed-en.ts'
+import patrol from './patrol-en.ts'
+import plans from './plans-en.ts'
+import units from './units-en.ts'
+import water from './water-en.ts'
 
 const en: typeof zhCN = {
   app: {
@@ -193,6 +198,11 @@ const en: typeof zhCN = {
   placeholder: { wall: 'The wall display is being built', reports: 'The health-check report is being built', back: 'Back to the map' },
   listed,
   hotspots,
+  units,
+  blindspots,
+  patrol,
+  water,
+  plans,
 }
 
 export default en

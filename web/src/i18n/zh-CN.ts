@@ -1,5 +1,10 @@
+import blindspots from './blindspots-zh-CN.ts'
 import hotspots from './hotspots-zh-CN.ts'
 import listed from './listed-zh-CN.ts'
+import patrol from './patrol-zh-CN.ts'
+import plans from './plans-zh-CN.ts'
+import units from './units-zh-CN.ts'
+import water from './water-zh-CN.ts'
 
 export default {
   app: {
@@ -192,4 +197,9 @@ export default {
   placeholder: { wall: '大屏展示视图建设中', reports: '体检报告视图建设中', back: '返回一张图' },
   listed,
   hotspots,
+  units,
+  blindspots,
+  patrol,
+  water,
+  plans,
 }

@@ -1,3 +1,6 @@
+import type { CoverageView } from './coverage-state.ts'
+import { coverageToken, parseCoverageToken } from './coverage-state.ts'
+
 /** Hex cell sizes (metres, centre to centre across flats) the server keeps counts for. */
 export const HEX_SIZES = [250, 500, 1000] as const
 export type HexSize = (typeof HEX_SIZES)[number]
@@ -9,6 +12,18 @@ export interface LayerToggles {
   heatmap: boolean
   hexbins: boolean
   hexSize: HexSize
+  /** Response units on the map (`units`); absent when off. */
+  units?: boolean
+  /** Patrol zones and routes on the map (`patrol`); absent when off. */
+  patrol?: boolean
+  /** The patrol plan on show, its posts and route (`plans`); absent when off. */
+  plans?: boolean
+  /** Blind spots: hexagons with events beyond 5-minute reach (`blindspots`); absent when off. */
+  blindspots?: boolean
+  /** Drowning prevention: water zones, assets, drone routes, shoreline coverage (`water`); absent when off. */
+  water?: boolean
+  /** The choropleth coloured by 1/3/5-minute coverage instead of the indicator (`cover3`, `cover5m12`). */
+  coverage?: CoverageView
 }
 
 export const DEFAULT_LAYERS: Readonly<LayerToggles> = {
@@ -31,12 +46,19 @@ export function parseLayers(value: string | undefined): LayerToggles {
     return { ...DEFAULT_LAYERS }
   const tokens = new Set(value.slice(0, 200).split(','))
   const hex = [...tokens].map(t => HEX_TOKEN.exec(t)).find(m => m !== null)
+  const coverage = [...tokens].map(parseCoverageToken).find(c => c !== null)
   return {
     choropleth: tokens.has('choropleth'),
     points: tokens.has('points'),
     heatmap: tokens.has('heatmap'),
     hexbins: hex !== undefined,
     hexSize: hex ? Number(hex[1]) as HexSize : DEFAULT_LAYERS.hexSize,
+    ...(tokens.has('units') ? { units: true } : {}),
+    ...(tokens.has('patrol') ? { patrol: true } : {}),
+    ...(tokens.has('plans') ? { plans: true } : {}),
+    ...(tokens.has('blindspots') ? { blindspots: true } : {}),
+    ...(tokens.has('water') ? { water: true } : {}),
+    ...(coverage ? { coverage } : {}),
   }
 }
 
@@ -51,6 +73,18 @@ export function serializeLayers(layers: LayerToggles): string | undefined {
     tokens.push('heatmap')
   if (layers.hexbins)
     tokens.push(`hex${layers.hexSize}`)
+  if (layers.units)
+    tokens.push('units')
+  if (layers.patrol)
+    tokens.push('patrol')
+  if (layers.plans)
+    tokens.push('plans')
+  if (layers.blindspots)
+    tokens.push('blindspots')
+  if (layers.water)
+    tokens.push('water')
+  if (layers.coverage)
+    tokens.push(coverageToken(layers.coverage))
   const value = tokens.join(',')
   return value === 'choropleth' ? undefined : value
 }
