@@ -9,6 +9,7 @@ import { FailureThrottle, RateLimiter } from './http/rate-limit.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { authRoutes } from './routes/auth.ts'
 import { choroplethRoutes } from './routes/choropleth.ts'
+import { compareRoutes } from './routes/compare.ts'
 import { coverageRoutes } from './routes/coverage.ts'
 import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/regions', regionRoutes)
     .route('/indicators', indicatorRoutes)
     .route('/choropleth', choroplethRoutes)
+    .route('/compare', compareRoutes)
     .route('/import', importRoutes)
     .route('/hotspots', hotspotRoutes)
     .route('/listed-hotspots', listedHotspotRoutes)

@@ -42,7 +42,7 @@ describe('change significance: hand values', () => {
     }
     expect(testChange(6, 0, { minTotal: MIN_TOTAL })).toMatchObject({ changePct: null, flag: 'warning', smallCount: false })
     // By default the flags are METHODS.md's, bare.
-    expect(testChange(1, 0)).toMatchObject({ z: 2, flag: 'notice', smallCount: false })
+    expect(testChange(1, 0)).toMatchObject({ z: 2, flag: 'notice', smallCount: true })
     expect(MIN_TOTAL).toBe(6)
   })
 

@@ -34,9 +34,9 @@ export interface SignificantChange extends Change {
   z: number | null
   /** The flag by |z| alone, exactly as METHODS.md defines it. */
   zFlag: ChangeFlag
-  /** zFlag, unless C + P is below `minTotal`: then 'none'. */
+  /** zFlag, unless C + P is below the `minTotal` asked for (default 0: never): then 'none'. */
   flag: ChangeFlag
-  /** true when C + P < minTotal, so no flag is raised whatever z is. */
+  /** C + P < MIN_TOTAL: no exact test for two Poisson counts would call the change significant. Informational unless `minTotal` is set. */
   smallCount: boolean
   direction: ChangeDirection | null
   /** Given a polarity: true when the change is a significant move in the bad direction. */
@@ -76,8 +76,9 @@ export function testChange(current: number | null, previous: number | null, opts
   const base = change(current, previous)
   const z = current === null || previous === null ? null : poissonZ(current, previous)
   const zFlag = flagOf(z, opts.notice, opts.warning)
-  const smallCount = current !== null && previous !== null && current + previous < (opts.minTotal ?? 0)
-  const flag = smallCount ? 'none' : zFlag
+  const total = current !== null && previous !== null ? current + previous : null
+  const smallCount = total !== null && total < MIN_TOTAL
+  const flag = total !== null && total < (opts.minTotal ?? 0) ? 'none' : zFlag
   const direction = base.change === null ? null : base.change > 0 ? 'up' : base.change < 0 ? 'down' : 'flat'
   let worsening: boolean | null = null
   if (opts.polarity && direction)

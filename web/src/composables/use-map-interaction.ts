@@ -3,6 +3,8 @@ import type { Ref, ShallowRef } from 'vue'
 import { ref, watch } from 'vue'
 import { EVENT_CLICK_LAYERS } from '../map/layers/events-layers.ts'
 import { REGIONS_SOURCE } from '../map/sources.ts'
+import { useCompareStore } from '../stores/compare.ts'
+import { useDrawStore } from '../stores/draw.ts'
 import { useThematicStore } from '../stores/thematic.ts'
 import { useViewStore } from '../stores/view.ts'
 
@@ -10,11 +12,14 @@ export interface HoverInfo { code: string, x: number, y: number }
 
 /**
  * Pointer behaviour: hover and selection through feature-state, clicks that drill into a
- * district (and select it) or select a township, and a click on a neighbour district to jump there.
+ * district (and select it) or select a township (in compare mode: add it to the compare tray), and a
+ * click on a neighbour district to jump there.
  */
 export function useMapInteraction(map: ShallowRef<MapLibreMap | null>, ready: Ref<boolean>) {
   const store = useViewStore()
   const thematic = useThematicStore()
+  const compare = useCompareStore()
+  const draw = useDrawStore()
   const hover = ref<HoverInfo | null>(null)
   let hoveredId: string | null = null
   let selectedId: string | null = null
@@ -53,6 +58,10 @@ export function useMapInteraction(map: ShallowRef<MapLibreMap | null>, ready: Re
     const code = e.features?.[0]?.properties?.code as string | undefined
     if (!code || hitsEvent(e))
       return
+    // Compare mode, or a Ctrl/⌘-click, puts the region in the compare tray instead of drilling
+    // (not shift: MapLibre's box zoom takes a shift-click).
+    if ((compare.mode || e.originalEvent.ctrlKey || e.originalEvent.metaKey) && !draw.mode)
+      return compare.toggle(code)
     if (store.view.level === 'district')
       store.drillInto(code)
     else store.select(store.view.selected === code ? null : code)

@@ -1,5 +1,6 @@
 import type zhCN from './zh-CN.ts'
 import blindspots from './blindspots-en.ts'
+import compare from './compare-en.ts'
 import hotspots from './hotspots-en.ts'
 import listed from './listed-en.ts'
 import patrol from './patrol-en.ts'
@@ -197,6 +198,7 @@ const en: typeof zhCN = {
   },
   placeholder: { wall: 'The wall display is being built', reports: 'The health-check report is being built', back: 'Back to the map' },
   listed,
+  compare,
   hotspots,
   units,
   blindspots,

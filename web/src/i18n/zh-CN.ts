@@ -1,4 +1,5 @@
 import blindspots from './blindspots-zh-CN.ts'
+import compare from './compare-zh-CN.ts'
 import hotspots from './hotspots-zh-CN.ts'
 import listed from './listed-zh-CN.ts'
 import patrol from './patrol-zh-CN.ts'
@@ -196,6 +197,7 @@ export default {
   },
   placeholder: { wall: '大屏展示视图建设中', reports: '体检报告视图建设中', back: '返回一张图' },
   listed,
+  compare,
   hotspots,
   units,
   blindspots,

@@ -1,6 +1,7 @@
 import type { Classify, Compare, Normalize } from '../api/client.ts'
 import type { HotspotView } from './gistar-state.ts'
 import type { LayerToggles } from './map-layer-toggles.ts'
+import { parseTray, serializeTray } from './compare-tray.ts'
 import { parseHotspotQuery, serializeHotspotQuery } from './gistar-state.ts'
 import { DEFAULT_LAYERS, parseLayers, serializeLayers } from './map-layer-toggles.ts'
 import { isMonth } from './months.ts'
@@ -28,6 +29,8 @@ export interface ViewState {
   layers: LayerToggles
   /** The hot spot analysis on show (`hotspot=gistar&hsize=500&correction=none`); absent when off. */
   hotspot?: HotspotView
+  /** The regions in the compare tray (`tray=a,b,c`; not `compare=`, which is MoM/YoY); absent when empty. */
+  tray?: string[]
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -74,6 +77,7 @@ export function parseViewQuery(query: RawQuery): ViewState {
   const to = first(query.to)
   const indicator = first(query.indicator)
   const townshipWithoutParent = level === 'township' && !parent
+  const tray = parseTray(first(query.tray))
   return {
     city: level === 'district' ? parent : regionCode(first(query.city)),
     level: townshipWithoutParent ? 'district' : level,
@@ -89,6 +93,7 @@ export function parseViewQuery(query: RawQuery): ViewState {
     lang: oneOf(first(query.lang), ['zh-CN', 'en'] as const, DEFAULT_VIEW.lang),
     layers: parseLayers(first(query.layers)),
     hotspot: parseHotspotQuery(query),
+    ...(tray.length ? { tray } : {}),
   }
 }
 
@@ -115,6 +120,9 @@ export function serializeViewQuery(view: ViewState): Record<string, string> {
   if (layers !== undefined)
     out.layers = layers
   Object.assign(out, serializeHotspotQuery(view.hotspot))
+  const tray = serializeTray(view.tray ?? [])
+  if (tray)
+    out.tray = tray
   return out
 }
 
