@@ -22,7 +22,9 @@ import { patrolPlanRoutes } from './routes/patrol-plans.ts'
 import { patrolZoneRoutes } from './routes/patrol-zones.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { responseUnitRoutes } from './routes/response-units.ts'
+import { streamRoutes } from './routes/stream.ts'
 import { tileRoutes } from './routes/tiles.ts'
+import { wallRoutes } from './routes/wall.ts'
 import { waterRoutes } from './routes/water.ts'
 
 export const defaultHttpConfig: HttpConfig = { publicRead: false, ratePerSecond: 50, rateBurst: 200, sessionHours: 12 }
@@ -67,6 +69,8 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/water', waterRoutes)
     .route('/patrol-plans', patrolPlanRoutes)
     .route('/patrol-zones', patrolZoneRoutes)
+    .route('/wall', wallRoutes)
+    .route('/stream', streamRoutes)
     .notFound(c => c.json({ error: { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404))
     .onError(toErrorResponse)
 }

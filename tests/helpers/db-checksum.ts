@@ -22,6 +22,7 @@ export async function databaseChecksum(db: Queryable): Promise<string> {
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM drone_route),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM patrol_zone),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM patrol_plan),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(kpis::text || scenes::text), ',' ORDER BY id), '')) FROM wall_playlist),
       (SELECT count(*) FROM road_edge),
       (SELECT count(*) || ':' || coalesce(sum(n), 0) FROM hex_count)
     )) AS sum`)

@@ -2,6 +2,7 @@ import type { Catalog } from '../domain/catalog.ts'
 import type { InputCrs } from './coords.ts'
 import type { ImportContext, ImportResult, TransactionRunner } from './import-context.ts'
 import type { RowError } from './row-error.ts'
+import { announceImport } from '../live/announce.ts'
 import { appendAudit } from '../queries/audit.ts'
 import { addImportHexCounts } from '../queries/hex-bins.ts'
 import { assignTownships, findStageProblems, insertStagedEvents, stageEvents } from '../queries/import-events.ts'
@@ -33,7 +34,7 @@ export async function importEventsCsv(tx: TransactionRunner, catalog: Catalog, b
     errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' })
   ctx.onProgress?.('parse', parsed, parsed)
 
-  return tx(async (client) => {
+  const result = await tx(async (client) => {
     const problems: RowError[] = [...errors]
     if (stage.line.length) {
       await stageEvents(client, stage, done => ctx.onProgress?.('stage', done, stage.line.length))
@@ -69,6 +70,9 @@ export async function importEventsCsv(tx: TransactionRunner, catalog: Catalog, b
     })
     return { kind: 'events' as const, importId, rowsRead: rows, inserted, updated: 0, months: months.map(m => m.slice(0, 7)), encoding }
   })
+  // After the commit, so that no wall refetches before the data is there.
+  await announceImport(tx, result)
+  return result
 }
 
 function stripUndefined(e: RowError): RowError {

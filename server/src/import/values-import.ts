@@ -2,6 +2,7 @@ import type { Catalog } from '../domain/catalog.ts'
 import type { StagedValues } from '../queries/import-values.ts'
 import type { ImportContext, ImportResult, TransactionRunner } from './import-context.ts'
 import type { RowError } from './row-error.ts'
+import { announceImport } from '../live/announce.ts'
 import { appendAudit } from '../queries/audit.ts'
 import { knownRegionCodes, upsertValues } from '../queries/import-values.ts'
 import { createImportBatch, finishImportBatch } from '../queries/imports.ts'
@@ -68,7 +69,7 @@ export async function importValuesCsv(tx: TransactionRunner, catalog: Catalog, b
   else if (rows === 0 && !errors.length)
     errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' })
 
-  return tx(async (client) => {
+  const result = await tx(async (client) => {
     const known = await knownRegionCodes(client, [...new Set(staged.region)])
     staged.region.forEach((code, i) => {
       if (!known.has(code))
@@ -92,4 +93,7 @@ export async function importValuesCsv(tx: TransactionRunner, catalog: Catalog, b
     })
     return { kind: 'values' as const, importId, rowsRead: rows, inserted, updated, months: months.map(x => x.slice(0, 7)), encoding }
   })
+  // After the commit, so that no wall refetches before the data is there.
+  await announceImport(tx, result)
+  return result
 }

@@ -6,6 +6,7 @@ import { checkCoordinates, toWgs84 } from '../import/coords.ts'
 import { decodeCsv, mapHeader, readCsv } from '../import/csv-input.ts'
 import { clip, parseNumber } from '../import/event-rows.ts'
 import { ImportRejected, sortErrors } from '../import/row-error.ts'
+import { announceImport } from '../live/announce.ts'
 import { appendAudit } from '../queries/audit.ts'
 import { insertUnits, townshipsAt } from '../queries/response-units.ts'
 import { parseDutyText } from './duty.ts'
@@ -111,7 +112,7 @@ export async function importUnitsCsv(tx: TransactionRunner, bytes: Uint8Array, c
   else if (header && rows === 0 && !errors.length)
     errors.push({ line: 2, column: null, reason: 'the file has a header but no rows' })
 
-  return tx(async (client) => {
+  const result = await tx(async (client) => {
     const q = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows }
     const townships = stage.line.length ? await townshipsAt(q, stage.lon, stage.lat) : []
     townships.forEach((t, i) => {
@@ -134,4 +135,7 @@ export async function importUnitsCsv(tx: TransactionRunner, bytes: Uint8Array, c
     })
     return { kind: 'response-units' as const, rowsRead: rows, inserted: ids.length, ids, encoding }
   })
+  // After the commit, so that no wall refetches before the data is there.
+  await announceImport(tx, result)
+  return result
 }

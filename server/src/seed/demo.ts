@@ -8,6 +8,7 @@ import { currentShanghaiMonth } from '../import/time.ts'
 import { importValuesCsv } from '../import/values-import.ts'
 import { seedDemoPatrol } from './demo-patrol.ts'
 import { seedDemoUnits } from './demo-units.ts'
+import { seedDemoWall } from './demo-wall.ts'
 import { seedDemoWater } from './demo-water.ts'
 
 /**
@@ -38,5 +39,6 @@ export async function seedDemo(db: Database, catalog: Catalog, opts: { events: n
   await seedDemoPatrol(db, log)
   log(`demo response units: ${await seedDemoUnits(db)}`)
   log(`demo water: ${JSON.stringify(await seedDemoWater(db))}`)
+  log(`demo wall playlists: ${await seedDemoWall(db, catalog)}`)
   return true
 }
