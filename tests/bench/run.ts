@@ -1,6 +1,6 @@
 import type { EmbeddedBench } from './embedded-bench.ts'
 import type { ServerBench } from './server-bench.ts'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { benchEmbedded } from './embedded-bench.ts'
 import { machineLine } from './machine.ts'
 import { benchServer } from './server-bench.ts'
@@ -22,8 +22,12 @@ finally {
 }
 // RISKMAP_BENCH_ONLY=server measures only server PostGIS (import, choropleth, tiles).
 const embedded = process.env.RISKMAP_BENCH_ONLY === 'server' ? null : await benchEmbedded(log)
-const report = render(server, embedded)
-writeFileSync(new URL('./RESULTS.md', import.meta.url), report)
+const resultsFile = new URL('./RESULTS.md', import.meta.url)
+// The wall soak (wall-soak.ts) appends its own section; a new run keeps it.
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : ''
+const soak = previous.indexOf('\n## Wall display soak')
+const report = render(server, embedded) + (soak >= 0 ? previous.slice(soak) : '')
+writeFileSync(resultsFile, report)
 console.log(report)
 
 function render(s: ServerBench, e: EmbeddedBench | null): string {

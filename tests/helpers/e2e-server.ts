@@ -27,6 +27,9 @@ export interface E2eServer {
   stop: () => Promise<void>
   /** Stop and start again on the same port, data directory and database (persistence checks). */
   restart: () => Promise<void>
+  /** Stop the server process but keep its data (a server outage); `resume()` starts it again. */
+  halt: () => Promise<void>
+  resume: () => Promise<void>
 }
 
 let serial = 0
@@ -101,6 +104,8 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
       await halt()
       await launch()
     },
+    halt,
+    resume: launch,
     stop: async () => {
       await halt()
       rmSync(dataDir, { recursive: true, force: true })

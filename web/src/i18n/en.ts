@@ -6,6 +6,7 @@ import listed from './listed-en.ts'
 import patrol from './patrol-en.ts'
 import plans from './plans-en.ts'
 import units from './units-en.ts'
+import wall from './wall-en.ts'
 import water from './water-en.ts'
 
 const en: typeof zhCN = {
@@ -205,6 +206,7 @@ const en: typeof zhCN = {
   patrol,
   water,
   plans,
+  wall,
 }
 
 export default en

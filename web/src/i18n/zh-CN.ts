@@ -5,6 +5,7 @@ import listed from './listed-zh-CN.ts'
 import patrol from './patrol-zh-CN.ts'
 import plans from './plans-zh-CN.ts'
 import units from './units-zh-CN.ts'
+import wall from './wall-zh-CN.ts'
 import water from './water-zh-CN.ts'
 
 export default {
@@ -204,4 +205,5 @@ export default {
   patrol,
   water,
   plans,
+  wall,
 }
