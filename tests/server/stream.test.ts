@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { liveBus } from '@riskmap/server/live/bus.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPrincipal } from '../helpers/principals.ts'
+import { call, login } from '../helpers/http-client.ts'
+import { createPrincipal, TEST_PASSWORD } from '../helpers/principals.ts'
 import { eventsCsv, regions } from '../helpers/scope-fixture.ts'
 import { useTestApp } from '../helpers/server-app.ts'
 
@@ -65,11 +66,15 @@ async function openStream(token: string) {
     }
     throw new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages.map(m => m.event))}`)
   }
+  let ended = false
+  void done.then(() => {
+    ended = true
+  })
   const stop = async () => {
     abort.abort()
     await done
   }
-  return { res, messages, next, raw: () => raw, stop }
+  return { res, messages, next, raw: () => raw, stop, ended: () => ended }
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -148,5 +153,26 @@ describe('the event stream', () => {
     const anonymous = await fetch(`${base}/api/stream`)
     expect(anonymous.status).toBe(401)
     expect((await anonymous.json()).error.code).toBe('unauthenticated')
+  })
+
+  it('ends when its token is revoked, and the token is then refused', async () => {
+    const listenersBefore = liveBus.listenerCount()
+    await createPrincipal(ctx.t.db, { username: 'wall-owner', role: 'editor', scope: regions.township })
+    const owner = await login(ctx.app, 'wall-owner', TEST_PASSWORD)
+    const created = await call(ctx.app, 'POST', '/api/auth/tokens', { auth: owner.auth, body: JSON.stringify({ kind: 'display', name: 'wall to revoke' }) })
+    expect(created.status).toBe(201)
+    const { token, secret } = created.body as { token: { id: number }, secret: string }
+    const s = await openStream(secret)
+    await s.next(m => m.event === 'heartbeat')
+    expect(s.ended()).toBe(false)
+    const revoked = await call(ctx.app, 'DELETE', `/api/auth/tokens/${token.id}`, { auth: owner.auth })
+    expect(revoked.status).toBe(204)
+    await waitFor(() => s.ended())
+    expect(s.ended(), 'the stream ends within a few heartbeats of the revocation').toBe(true)
+    await waitFor(() => liveBus.listenerCount() === listenersBefore)
+    expect(liveBus.listenerCount()).toBe(listenersBefore)
+    const again = await fetch(`${base}/api/stream`, { headers: { authorization: `Bearer ${secret}` } })
+    expect(again.status).toBe(401)
+    await s.stop()
   })
 })

@@ -1,6 +1,7 @@
 import type { AppEnv } from '../http/env.ts'
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
+import { credentialStillValid } from '../http/authenticate.ts'
 import { allow, read } from '../http/scoped.ts'
 import { liveBus } from '../live/bus.ts'
 import { importMessageFor } from '../live/stream-messages.ts'
@@ -44,7 +45,14 @@ export const streamRoutes = new Hono<AppEnv>()
       })
       // Each beat reads the data version again, so that imports made by another process (the CLI)
       // reach the wall too; a database that cannot answer must not end the stream.
+      let revoked: () => void = () => {}
       const beat = async () => {
+        // A revoked token, an ended session or a changed role or scope ends the stream: the
+        // client reconnects and is refused (401) or gets a stream of its new scope.
+        if (!(await credentialStillValid(c).catch(() => true))) {
+          revoked()
+          return
+        }
         const current = await read(c, db => dataVersion(db)).catch(() => 0)
         version = Math.max(version, current, liveBus.latestImportId)
         if (!stream.aborted)
@@ -53,6 +61,7 @@ export const streamRoutes = new Hono<AppEnv>()
       const timer = setInterval(() => void beat().catch(() => {}), heartbeatMs())
       // The stream lives until the client goes away; then nothing of it may stay subscribed.
       await new Promise<void>((resolve) => {
+        revoked = resolve
         stream.onAbort(resolve)
         c.req.raw.signal.addEventListener('abort', () => resolve(), { once: true })
       })
