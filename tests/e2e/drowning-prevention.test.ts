@@ -1,10 +1,11 @@
-import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { openPanel } from '../helpers/e2e-map.ts'
 
 type Page = OfflinePage['page']
 
@@ -23,17 +24,15 @@ async function shareShown(page: Page): Promise<number> {
 }
 
 describeIfBrowser('drowning prevention (防溺水) over 大渡口: layers, calendar, shoreline coverage, a new guard post', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let admin: OfflinePage
   let period: string
   let gap: [number, number]
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1600, height: 900 })
-    await loginAs(admin.context, server.url)
+    flow = await startFlow()
+    ;({ server, admin } = flow)
     period = (await (await admin.context.request.get(`${server.url}/api/meta`)).json()).months.to
     // The middle of the longest uncovered stretch of the river's bank: where the new post goes.
     const coverage = await (await admin.context.request.get(`${server.url}/api/water/shoreline-coverage?region=${DISTRICT}`)).json()
@@ -42,11 +41,7 @@ describeIfBrowser('drowning prevention (防溺水) over 大渡口: layers, calen
     gap = longest[Math.floor(longest.length / 2)] as [number, number]
   })
 
-  afterAll(async () => {
-    await admin?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   it('draws water zones by danger (the approximate channel dashed and labelled), assets, drone routes and the shoreline', async () => {
     const { page } = admin
@@ -55,8 +50,7 @@ describeIfBrowser('drowning prevention (防溺水) over 大渡口: layers, calen
       const map = (window as RiskmapWindow).__riskmap?.map
       return !!map?.getLayer('water-zones-fill') && map.queryRenderedFeatures({ layers: ['water-zones-fill'] }).length > 0
     }, undefined, { timeout: 60_000 })
-    await page.getByTestId('water-toggle').click()
-    await page.getByTestId('water-panel').waitFor({ state: 'visible' })
+    await openPanel(page, 'water')
     const share = await shareShown(page)
     await waitForMapIdle(page)
     for (const layer of ['water-zones-fill', 'water-zones-approximate', 'water-zones-outline', 'water-shore-covered', 'water-shore-uncovered', 'water-routes', 'water-assets'])

@@ -1,14 +1,14 @@
-import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import { readFileSync } from 'node:fs'
-import { pointOnFeature } from '@turf/turf'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addMonths } from '../../server/src/analysis/months.ts'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { clickAt, drawableSquare, mapReady } from '../helpers/e2e-map.ts'
 
 type Page = OfflinePage['page']
 
@@ -20,45 +20,6 @@ const NAME = '九宫庙 "夜市" 噪声; $1 🚨'
 
 interface AuditEntry { action: string, actor: string, entityId: string, before: any, after: any }
 
-/**
- * A square of page points, ±half px around a centre, that lies inside one rendered township and
- * in no panel: each corner and the centre must hit the map canvas and the same township.
- */
-async function drawableSquare(page: Page, half: number): Promise<{ code: string, corners: Array<{ x: number, y: number }> }> {
-  const regions = await page.evaluate(() => (window as RiskmapWindow).__riskmap!.map.queryRenderedFeatures({ layers: ['regions-fill'] }).map(f => ({ code: String(f.properties.code), geometry: f.geometry })))
-  const candidates = regions.map(r => ({
-    code: r.code,
-    lngLat: pointOnFeature({ type: 'Feature', properties: {}, geometry: r.geometry } as never).geometry.coordinates as [number, number],
-  }))
-  const hit = await page.evaluate(({ candidates, half }) => {
-    const map = (window as RiskmapWindow).__riskmap!.map
-    const canvas = map.getCanvas()
-    const box = canvas.getBoundingClientRect()
-    const codeAt = (x: number, y: number) => {
-      if (document.elementFromPoint(box.left + x, box.top + y) !== canvas)
-        return null
-      return map.queryRenderedFeatures([x, y], { layers: ['regions-fill'] })[0]?.properties.code ?? null
-    }
-    for (const c of candidates) {
-      const p = map.project(c.lngLat)
-      const corners = [[-half, -half], [half, -half], [half, half], [-half, half]].map(([dx, dy]) => ({ x: p.x + dx!, y: p.y + dy! }))
-      if ([p, ...corners].every(q => String(codeAt(q.x, q.y)) === c.code))
-        return { code: c.code, corners: corners.map(q => ({ x: box.left + q.x, y: box.top + q.y })) }
-    }
-    return null
-  }, { candidates, half })
-  if (!hit)
-    throw new Error('no township leaves room for the square outside the panels')
-  return hit
-}
-
-async function clickAt(page: Page, p: { x: number, y: number }) {
-  await page.mouse.move(p.x, p.y, { steps: 4 })
-  await page.mouse.click(p.x, p.y)
-  // Slower than a double click, so terra-draw and MapLibre see separate clicks.
-  await page.waitForTimeout(350)
-}
-
 async function transition(page: Page, to: string, reason: string, newDeadline?: string) {
   await page.getByTestId(`listed-action-${to}`).click()
   await page.getByTestId('listed-transition-reason').fill(reason)
@@ -69,12 +30,11 @@ async function transition(page: Page, to: string, reason: string, newDeadline?: 
 }
 
 describeIfBrowser('listed hotspots (挂牌整治): place, edit, take to 销号 with evidence, audit', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let admin: OfflinePage
   let editor: OfflinePage
   let analyst: OfflinePage
-  let adminCsrf: string
   let hotspotId: number
   let listedOn: string
   let deadline: string
@@ -83,18 +43,10 @@ describeIfBrowser('listed hotspots (挂牌整治): place, edit, take to 销号 w
   beforeAll(async () => {
     // Fewer demo events than the default: this flow needs incidents around the area, not volume.
     // A longer statement timeout: the demo seeding's rollup refresh must not fail on a busy machine.
-    server = await startServer({ env: { RISKMAP_DEMO_EVENTS: '30000', RISKMAP_STATEMENT_TIMEOUT_MS: '120000' } })
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1600, height: 900 })
-    editor = await openOfflinePage(browser, { width: 1600, height: 900 })
-    analyst = await openOfflinePage(browser, { width: 1600, height: 900 })
-    adminCsrf = (await loginAs(admin.context, server.url)).csrfToken
-    for (const [user, role] of [[EDITOR, 'editor'], [ANALYST, 'analyst']] as const) {
-      const res = await admin.context.request.post(`${server.url}/api/admin/users`, { data: { ...user, role, scope: '*' }, headers: { 'X-CSRF-Token': adminCsrf } })
-      expect(res.status()).toBe(201)
-    }
-    await loginAs(editor.context, server.url, EDITOR.username, EDITOR.password)
-    await loginAs(analyst.context, server.url, ANALYST.username, ANALYST.password)
+    flow = await startFlow({ env: { RISKMAP_DEMO_EVENTS: '30000', RISKMAP_STATEMENT_TIMEOUT_MS: '120000' } })
+    ;({ server, admin } = flow)
+    editor = await flow.signedIn(EDITOR, 'editor')
+    analyst = await flow.signedIn(ANALYST, 'analyst')
 
     // Listed four months before the last data month, so the evidence has months on both sides.
     const meta = await (await editor.context.request.get(`${server.url}/api/meta`)).json()
@@ -104,21 +56,12 @@ describeIfBrowser('listed hotspots (挂牌整治): place, edit, take to 销号 w
     expect(deadline < meta.currentMonth).toBe(true)
   })
 
-  afterAll(async () => {
-    for (const p of [admin, editor, analyst])
-      await p?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   it('draws a polygon by clicking on the map and opens the form', async () => {
     const { page } = editor
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}`)
-    await page.waitForFunction(() => {
-      const map = (window as RiskmapWindow).__riskmap?.map
-      return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
-    }, undefined, { timeout: 60_000 })
-    await waitForMapIdle(page)
+    await mapReady(page)
     await page.getByTestId('listed-toggle').click()
     await page.getByTestId('listed-new-polygon').click()
     await page.waitForFunction(() => document.body.dataset.drawMode === 'polygon', undefined, { timeout: 30_000 })
@@ -128,7 +71,7 @@ describeIfBrowser('listed hotspots (挂牌整治): place, edit, take to 销号 w
     for (const corner of square.corners)
       await clickAt(page, corner)
     await clickAt(page, square.corners[0]!)
-    await page.getByTestId('listed-drawn').waitFor({ state: 'visible', timeout: 10_000 })
+    await page.getByTestId('listed-draw-status').waitFor({ state: 'visible', timeout: 10_000 })
     // The vertex clicks were the drawing's: no region was selected or drilled into underneath.
     expect(new URL(page.url()).searchParams.get('selected')).toBe(selectedBefore)
     expect(new URL(page.url()).searchParams.get('parent')).toBe(DISTRICT)

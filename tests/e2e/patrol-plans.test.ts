@@ -1,12 +1,13 @@
-import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addMonths } from '../../server/src/analysis/months.ts'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { mapReady, openPanel } from '../helpers/e2e-map.ts'
 
 type Page = OfflinePage['page']
 
@@ -37,17 +38,9 @@ async function renderedPlan(page: Page): Promise<{ posts: number[], routes: numb
   })
 }
 
-async function mapReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = (window as RiskmapWindow).__riskmap?.map
-    return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
-  }, undefined, { timeout: 90_000 })
-  await waitForMapIdle(page, 90_000)
-}
-
 describeIfBrowser('patrol plans (布防规划): k new posts with marginal gains, the route, save, reopen, today vs plan', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let admin: OfflinePage
   let db: pg.Client
   let period: string
@@ -57,14 +50,12 @@ describeIfBrowser('patrol plans (布防规划): k new posts with marginal gains,
   let csrf: string
 
   beforeAll(async () => {
-    server = await startServer()
+    flow = await startFlow()
+    ;({ server, admin, csrf } = flow)
     if (!server.databaseUrl)
       throw new Error('this flow counts events in the server database: run it with DATABASE_URL')
     db = new pg.Client({ connectionString: server.databaseUrl })
     await db.connect()
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1600, height: 900 })
-    csrf = (await loginAs(admin.context, server.url)).csrfToken
     period = (await (await admin.context.request.get(`${server.url}/api/meta`)).json()).months.to
     // The district's busiest township over the plan's months.
     const busiest = await db.query<{ code: string, name: string }>(`
@@ -76,17 +67,14 @@ describeIfBrowser('patrol plans (布防规划): k new posts with marginal gains,
 
   afterAll(async () => {
     await db?.end()
-    await admin?.context.close()
-    await browser?.close()
-    await server?.stop()
+    await flow?.close()
   })
 
   it('runs a plan for k = 3 over a 大渡口 township: numbered posts with their gains and the route on the map', async () => {
     const { page } = admin
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}&selected=${township.code}&period=${period}`)
-    await mapReady(page)
-    await page.getByTestId('plans-toggle').click()
-    await page.getByTestId('plans-panel').waitFor({ state: 'visible' })
+    await mapReady(page, 90_000)
+    await openPanel(page, 'plans')
     expect(await page.getByTestId('plans-region').getAttribute('data-code')).toBe(township.code)
     await page.getByTestId('plans-k').fill('3')
     await page.getByTestId('plans-k').dispatchEvent('change')
@@ -144,7 +132,7 @@ describeIfBrowser('patrol plans (布防规划): k new posts with marginal gains,
   it('after a reload, reopens the saved plan from the list with its comparison, posts and route', async () => {
     const { page } = admin
     await page.reload()
-    await mapReady(page)
+    await mapReady(page, 90_000)
     await page.getByTestId('plans-toggle').click()
     await page.getByTestId('plans-tab-saved').click()
     const item = page.locator(`[data-testid=plans-saved-item][data-id="${planId}"]`)

@@ -1,13 +1,11 @@
-import type { Browser } from 'playwright-core'
-import type { MapHandle, OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { MapHandle, OfflinePage } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
-import { pointOnFeature } from '@turf/turf'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
-
-type Page = OfflinePage['page']
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { clickAt, drawableSquare, mapReady, openPanel } from '../helpers/e2e-map.ts'
 
 const DISTRICT = '500104'
 const NAME = '九宫庙 "夜巡" 区; $1'
@@ -15,74 +13,24 @@ const NAME = '九宫庙 "夜巡" 区; $1'
 /** The two more MapLibre calls this file needs, beyond the shared MapHandle. */
 interface PatrolMapWindow { __riskmap?: { map: MapHandle & { getLayoutProperty: (layer: string, name: string) => unknown, querySourceFeatures: (source: string) => unknown[] } } }
 
-/**
- * A square of page points, ±half px around a centre, inside one rendered township and in no
- * panel: each corner and the centre must hit the map canvas and the same township.
- */
-async function drawableSquare(page: Page, half: number): Promise<{ code: string, corners: Array<{ x: number, y: number }> }> {
-  const regions = await page.evaluate(() => (window as RiskmapWindow).__riskmap!.map.queryRenderedFeatures({ layers: ['regions-fill'] }).map(f => ({ code: String(f.properties.code), geometry: f.geometry })))
-  const candidates = regions.map(r => ({
-    code: r.code,
-    lngLat: pointOnFeature({ type: 'Feature', properties: {}, geometry: r.geometry } as never).geometry.coordinates as [number, number],
-  }))
-  const hit = await page.evaluate(({ candidates, half }) => {
-    const map = (window as RiskmapWindow).__riskmap!.map
-    const canvas = map.getCanvas()
-    const box = canvas.getBoundingClientRect()
-    const codeAt = (x: number, y: number) => {
-      if (document.elementFromPoint(box.left + x, box.top + y) !== canvas)
-        return null
-      return map.queryRenderedFeatures([x, y], { layers: ['regions-fill'] })[0]?.properties.code ?? null
-    }
-    for (const c of candidates) {
-      const p = map.project(c.lngLat)
-      const corners = [[-half, -half], [half, -half], [half, half], [-half, half]].map(([dx, dy]) => ({ x: p.x + dx!, y: p.y + dy! }))
-      if ([p, ...corners].every(q => String(codeAt(q.x, q.y)) === c.code))
-        return { code: c.code, corners: corners.map(q => ({ x: box.left + q.x, y: box.top + q.y })) }
-    }
-    return null
-  }, { candidates, half })
-  if (!hit)
-    throw new Error('no township leaves room for the square outside the panels')
-  return hit
-}
-
-async function clickAt(page: Page, p: { x: number, y: number }) {
-  await page.mouse.move(p.x, p.y, { steps: 4 })
-  await page.mouse.click(p.x, p.y)
-  // Slower than a double click, so terra-draw and MapLibre see separate clicks.
-  await page.waitForTimeout(350)
-}
-
 describeIfBrowser('patrol zones (巡逻): draw, save, heatmap with recommended windows, layer, delete', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let admin: OfflinePage
   let zoneId: number
 
   beforeAll(async () => {
-    server = await startServer({ env: { RISKMAP_DEMO_EVENTS: '30000', RISKMAP_STATEMENT_TIMEOUT_MS: '120000' } })
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1600, height: 900 })
-    await loginAs(admin.context, server.url)
+    flow = await startFlow({ env: { RISKMAP_DEMO_EVENTS: '30000', RISKMAP_STATEMENT_TIMEOUT_MS: '120000' } })
+    ;({ server, admin } = flow)
   })
 
-  afterAll(async () => {
-    await admin?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   it('lists the synthetic demo zones and draws them on the map while the panel is open', async () => {
     const { page } = admin
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}`)
-    await page.waitForFunction(() => {
-      const map = (window as RiskmapWindow).__riskmap?.map
-      return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
-    }, undefined, { timeout: 60_000 })
-    await waitForMapIdle(page)
-    await page.getByTestId('patrol-toggle').click()
-    await page.getByTestId('patrol-panel').waitFor({ state: 'visible' })
+    await mapReady(page)
+    await openPanel(page, 'patrol')
     const demo = (await (await page.context().request.get(`${server.url}/api/patrol-zones`)).json()).features.filter((f: any) => f.properties.synthetic)
     expect(demo.map((f: any) => f.properties.type).sort()).toEqual(['back_alley', 'drone_night_route', 'garage_warehouse', 'street'])
     for (const f of demo)
@@ -105,7 +53,7 @@ describeIfBrowser('patrol zones (巡逻): draw, save, heatmap with recommended w
     for (const corner of square.corners)
       await clickAt(page, corner)
     await clickAt(page, square.corners[0]!)
-    await page.getByTestId('patrol-drawn').waitFor({ state: 'visible', timeout: 10_000 })
+    await page.getByTestId('patrol-draw-status').waitFor({ state: 'visible', timeout: 10_000 })
     expect(new URL(page.url()).searchParams.get('selected')).toBe(selectedBefore)
 
     await page.getByTestId('patrol-name').fill(NAME)

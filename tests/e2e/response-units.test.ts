@@ -1,13 +1,14 @@
-import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { onDutyAt, parseDutyWindows } from '../../server/src/analysis/duty-windows.ts'
 import { addMonths } from '../../server/src/analysis/months.ts'
 import { describeIfBrowser, describeIfServerDb, serverDatabaseUrl } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { mapReady, openPanel } from '../helpers/e2e-map.ts'
 
 type Page = OfflinePage['page']
 
@@ -98,8 +99,8 @@ async function coverageRow(page: Page, code: string): Promise<CoverageRegion> {
 const describeFlow = serverDatabaseUrl ? describeIfBrowser : describeIfServerDb
 
 describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, coverage changes by an independent count', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let admin: OfflinePage
   let analyst: OfflinePage
   let db: pg.Client
@@ -112,18 +113,13 @@ describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, 
   let apiCoverage: { regions: CoverageRegion[], method: { kind: string, steps: Array<{ metres: number }> } }
 
   beforeAll(async () => {
-    server = await startServer()
+    flow = await startFlow()
+    ;({ server, admin } = flow)
     if (!server.databaseUrl)
       throw new Error('this flow counts events in the server database: run it with DATABASE_URL')
     db = new pg.Client({ connectionString: server.databaseUrl })
     await db.connect()
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1600, height: 900 })
-    analyst = await openOfflinePage(browser, { width: 1600, height: 900 })
-    const { csrfToken } = await loginAs(admin.context, server.url)
-    const res = await admin.context.request.post(`${server.url}/api/admin/users`, { data: { ...ANALYST, role: 'analyst', scope: '*' }, headers: { 'X-CSRF-Token': csrfToken } })
-    expect(res.status()).toBe(201)
-    await loginAs(analyst.context, server.url, ANALYST.username, ANALYST.password)
+    analyst = await flow.signedIn(ANALYST, 'analyst')
 
     period = (await (await admin.context.request.get(`${server.url}/api/meta`)).json()).months.to
     // The district's busiest township in the period, and its busiest 0.002° cell: a unit there
@@ -144,22 +140,14 @@ describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, 
 
   afterAll(async () => {
     await db?.end()
-    for (const p of [admin, analyst])
-      await p?.context.close()
-    await browser?.close()
-    await server?.stop()
+    await flow?.close()
   })
 
   it('opens the units panel with the coverage table of the district\'s townships', async () => {
     const { page } = admin
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}&period=${period}#15/${spot.lat}/${spot.lon}`)
-    await page.waitForFunction(() => {
-      const map = (window as RiskmapWindow).__riskmap?.map
-      return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
-    }, undefined, { timeout: 60_000 })
-    await waitForMapIdle(page)
-    await page.getByTestId('units-toggle').click()
-    await page.getByTestId('units-panel').waitFor({ state: 'visible' })
+    await mapReady(page)
+    await openPanel(page, 'units')
     before = await coverageRow(page, township.code)
     expect(before.events).toBeGreaterThan(0)
     expect(await page.getByTestId('units-coverage-period').textContent()).toContain(period)
@@ -168,7 +156,7 @@ describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, 
   it('places a unit by clicking the map, shows the server\'s refusal of overlapping duty windows, then saves', async () => {
     const { page } = admin
     await page.getByTestId('units-new').click()
-    await page.getByTestId('units-place').click()
+    await page.getByTestId('units-place-point').click()
     await page.waitForFunction(() => document.body.dataset.drawMode === 'point', undefined, { timeout: 30_000 })
     const at = await page.evaluate(({ lon, lat }) => {
       const map = (window as RiskmapWindow).__riskmap!.map
@@ -309,7 +297,7 @@ describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, 
     const { page } = analyst
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}&period=${period}#15/${spot.lat}/${spot.lon}`)
     await waitForMapIdle(page)
-    await page.getByTestId('units-toggle').click()
+    await openPanel(page, 'units')
     await page.getByTestId(`units-open-${unitId}`).click()
     await page.getByTestId('units-read-only').waitFor({ state: 'visible' })
     expect(await page.getByTestId('units-edit').count()).toBe(0)
@@ -322,11 +310,11 @@ describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, 
     const { page } = admin
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}&period=${period}#15/${spot.lat}/${spot.lon}`)
     await waitForMapIdle(page)
-    await page.getByTestId('units-toggle').click()
+    await openPanel(page, 'units')
     await page.getByTestId(`units-open-${unitId}`).click()
     await page.getByTestId('units-edit').click()
     await page.getByTestId('units-staff').fill('5')
-    await page.getByTestId('units-place').click()
+    await page.getByTestId('units-place-point').click()
     await page.waitForFunction(() => document.body.dataset.drawMode === 'point', undefined, { timeout: 30_000 })
     const to = await page.evaluate(({ lon, lat }) => {
       const map = (window as RiskmapWindow).__riskmap!.map
@@ -363,7 +351,7 @@ describeFlow('response units (处置单元): place a unit, see its 1/3/5 reach, 
     const { page } = admin
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}&period=${period}#15/${spot.lat}/${spot.lon}`)
     await waitForMapIdle(page)
-    await page.getByTestId('units-toggle').click()
+    await openPanel(page, 'units')
     await page.getByTestId(`units-open-${unitId}`).click()
     await page.getByTestId('units-delete').click()
     await page.getByTestId('units-delete-confirm').waitFor({ state: 'visible' })

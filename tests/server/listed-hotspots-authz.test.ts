@@ -4,6 +4,7 @@ import type { ScopedUser } from '../helpers/scoped-principals.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { matrixRoles, matrixScopes } from '../fixtures/authz-matrix.ts'
 import { everyone, hiddenFromTownship, perRole, sameDistrictOnly, writers } from '../helpers/authz-expect.ts'
+import { matrixRows } from '../helpers/authz-rows.ts'
 import { call } from '../helpers/http-client.ts'
 import { offset, roomyPointIn, square } from '../helpers/listed-fixture.ts'
 import { regions } from '../helpers/scope-fixture.ts'
@@ -74,11 +75,7 @@ beforeAll(async () => {
   ids.sibling = await fresh('sibling')
 })
 
-const rows = endpoints.flatMap(e => matrixRoles.flatMap(role => matrixScopes.map((scope) => {
-  const x = e.expect[role]
-  const status = typeof x === 'number' ? x : x[scope]
-  return [`${role} @ ${scope}: ${e.name} → ${status}`, { e, role, scope, status }] as const
-})))
+const rows = matrixRows(endpoints)
 
 describe('listed hotspots: authorization matrix (session cookie + CSRF)', () => {
   it.each(rows)('%s', async (_label, r) => {

@@ -3,6 +3,7 @@ import type { ScopedUser } from '../helpers/scoped-principals.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { matrixRoles, matrixScopes } from '../fixtures/authz-matrix.ts'
 import { everyone, hiddenFromTownship, sameDistrictOnly, writers } from '../helpers/authz-expect.ts'
+import { matrixRows } from '../helpers/authz-rows.ts'
 import { call } from '../helpers/http-client.ts'
 import { eventsCsv, regions } from '../helpers/scope-fixture.ts'
 import { scopedUsers } from '../helpers/scoped-principals.ts'
@@ -52,11 +53,7 @@ beforeAll(async () => {
   ids.sibling = await fresh('sibling')
 })
 
-const rows = endpoints.flatMap(e => matrixRoles.flatMap(role => matrixScopes.map((scope) => {
-  const x = e.expect[role]
-  const status = typeof x === 'number' ? x : x[scope]
-  return [`${role} @ ${scope}: ${e.name} → ${status}`, { e, role, scope, status }] as const
-})))
+const rows = matrixRows(endpoints)
 
 async function writes() {
   return (await ctx.t.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM patrol_plan)::int * 1000 + (SELECT count(*) FROM audit_log WHERE entity = 'patrol_plan')::int AS n`))[0]!.n

@@ -3,6 +3,7 @@ import type { ScopedUser } from '../helpers/scoped-principals.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { matrixRoles, matrixScopes } from '../fixtures/authz-matrix.ts'
 import { everyone, hiddenFromTownship, sameDistrictOnly, writers } from '../helpers/authz-expect.ts'
+import { matrixRows } from '../helpers/authz-rows.ts'
 import { call } from '../helpers/http-client.ts'
 import { pointsIn, regions } from '../helpers/scope-fixture.ts'
 import { scopedUsers } from '../helpers/scoped-principals.ts'
@@ -62,11 +63,7 @@ beforeAll(async () => {
   ids.across = await fresh('across')
 })
 
-const rows = endpoints.flatMap(e => matrixRoles.flatMap(role => matrixScopes.map((scope) => {
-  const x = e.expect[role]
-  const status = typeof x === 'number' ? x : x[scope]
-  return [`${role} @ ${scope}: ${e.name} → ${status}`, { e, role, scope, status }] as const
-})))
+const rows = matrixRows(endpoints)
 
 async function zoneState() {
   return (await ctx.t.db.query<{ n: number, v: number }>('SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM patrol_zone'))[0]!

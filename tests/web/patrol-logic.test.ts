@@ -1,10 +1,10 @@
 import type { LayerSpecification } from 'maplibre-gl'
 import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec'
 import { describe, expect, it } from 'vitest'
+import { checkRows, describeWindow, rowsToWindows, windowsToRows } from '../../web/src/logic/duty-windows.ts'
 import { DEFAULT_LAYERS, parseLayers, serializeLayers } from '../../web/src/logic/map-layer-toggles.ts'
 import { createPatrolRequest, emptyPatrolDraft, patchPatrolRequest, validatePatrolDraft } from '../../web/src/logic/patrol-form.ts'
 import { heatmapCells, heatmapMax, windowCells } from '../../web/src/logic/patrol-heatmap.ts'
-import { checkShiftRows, describeShift, rowsToShifts, shiftsToRows } from '../../web/src/logic/patrol-shifts.ts'
 import { PATROL_COLORS, PATROL_TYPES } from '../../web/src/logic/patrol-types.ts'
 import { patrolLayers } from '../../web/src/map/layers/patrol-layers.ts'
 import { PATROL_SOURCE } from '../../web/src/map/layers/patrol-source.ts'
@@ -34,7 +34,7 @@ describe('the patrol form', () => {
       { days: [], start: '08:00', end: '09:00' },
       { days: [2], start: '08:00', end: '08:00' },
     ]
-    expect(checkShiftRows(rows)).toEqual([null, 'start', null, 'days', 'same'])
+    expect(checkRows(rows)).toEqual([null, 'start', null, 'days', 'same'])
     expect(validatePatrolDraft({ ...emptyPatrolDraft(), name: 'x', geometry: square, shifts: rows }).shifts).toEqual([null, 'start', null, 'days', 'same'])
   })
 
@@ -43,13 +43,14 @@ describe('the patrol form', () => {
     expect(createPatrolRequest(d)).toEqual({ name: '街面', type: 'street', team: '一组', shifts: [{ start: '08:00', end: '16:00' }, { days: [5, 6], start: '20:00', end: '02:00' }], geometry: square })
     expect(patchPatrolRequest({ ...d, geometry: null }, 4)).not.toHaveProperty('geometry')
     expect(patchPatrolRequest(d, 4)).toMatchObject({ version: 4, geometry: square })
-    expect(rowsToShifts(shiftsToRows([{ start: '08:00', end: '16:00' }, { days: [5, 6], start: '20:00', end: '02:00' }]))).toEqual([{ start: '08:00', end: '16:00' }, { days: [5, 6], start: '20:00', end: '02:00' }])
+    expect(rowsToWindows(windowsToRows([{ start: '08:00', end: '16:00' }, { days: [5, 6], start: '20:00', end: '02:00' }]))).toEqual([{ start: '08:00', end: '16:00' }, { days: [5, 6], start: '20:00', end: '02:00' }])
   })
 
   it('describes shifts for people', () => {
-    const words = { dayNames: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], everyDay: '每天', nextDay: '次日' }
-    expect(describeShift({ start: '20:00', end: '02:00' }, words)).toBe('每天 20:00–次日02:00')
-    expect(describeShift({ days: [1, 2, 3, 4, 5, 7], start: '08:00', end: '16:00' }, words)).toBe('周一–周五、周日 08:00–16:00')
+    const words = { dayNames: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], everyDay: '每天', through: '–', nextDay: '次日', separator: '、', pair: '–' }
+    expect(describeWindow({ start: '20:00', end: '02:00' }, words)).toBe('每天 20:00–次日02:00')
+    expect(describeWindow({ days: [1, 2, 3, 4, 5, 7], start: '08:00', end: '16:00' }, words)).toBe('周一–周五、周日 08:00–16:00')
+    expect(describeWindow({ days: [6, 7], start: '23:00', end: '02:00' }, words)).toBe('周六–周日 23:00–次日02:00')
   })
 })
 

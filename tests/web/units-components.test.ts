@@ -70,8 +70,8 @@ describe('response unit form', () => {
       await wrapper.get(`[data-testid=units-duty-day-0-${d}]`).trigger('click')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(wrapper.get('[data-testid=units-invalid-duty-0]').text()).toBe('至少选择一天')
-    expect(wrapper.get('[data-testid=units-invalid-duty-1]').text()).toContain('开始时间')
+    expect(wrapper.get('[data-testid=units-duty-invalid-0]').text()).toBe('至少选择一天')
+    expect(wrapper.get('[data-testid=units-duty-invalid-1]').text()).toContain('开始时间')
     expect(seen).toEqual([])
   })
 

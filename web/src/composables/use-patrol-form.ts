@@ -2,14 +2,14 @@ import type { PatrolZone } from '../api/patrol-api.ts'
 import type { PatrolDraft, PatrolErrors } from '../logic/patrol-form.ts'
 import { computed, ref, watch } from 'vue'
 import { patrolApi } from '../api/patrol-api.ts'
+import { windowsToRows } from '../logic/duty-windows.ts'
 import { createPatrolRequest, emptyPatrolDraft, hasPatrolErrors, patchPatrolRequest, validatePatrolDraft } from '../logic/patrol-form.ts'
-import { shiftsToRows } from '../logic/patrol-shifts.ts'
 import { usePatrolStore } from '../stores/patrol.ts'
 import { useSubmit } from './use-submit.ts'
 
 function draftOf(z: PatrolZone): PatrolDraft {
   const p = z.properties
-  return { name: p.name, type: p.type, team: p.team, shifts: shiftsToRows(p.shifts), geometry: null }
+  return { name: p.name, type: p.type, team: p.team, shifts: windowsToRows(p.shifts), geometry: null }
 }
 
 /**

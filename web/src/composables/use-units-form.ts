@@ -9,7 +9,7 @@ import { useSubmit } from './use-submit.ts'
 
 /**
  * The unit form: a draft, the browser's checks (shown once the user has tried to save), the point
- * placed with the shared drawing tool, and a submit whose refusal shows the server's own message
+ * placed with the shared drawing tool (DrawGeometryField), and a submit whose refusal shows the server's own message
  * (overlapping duty windows, a point outside the townships or the scope, a changed version).
  */
 export function useUnitsForm(unit: Unit | undefined) {
@@ -25,17 +25,6 @@ export function useUnitsForm(unit: Unit | undefined) {
   }, { immediate: true })
 
   const errors = computed<UnitDraftErrors>(() => tried.value ? validateUnitDraft(draft.value, { geometryKept: !!unit }) : {})
-  const placing = computed(() => draw.mode !== null && draw.owner === UNITS_DRAW_OWNER)
-
-  function place() {
-    draw.start(UNITS_DRAW_OWNER, 'point')
-  }
-
-  function stopPlacing() {
-    if (placing.value)
-      draw.cancel()
-  }
-
   function submit() {
     tried.value = true
     if (hasUnitErrors(errors.value))
@@ -59,5 +48,5 @@ export function useUnitsForm(unit: Unit | undefined) {
   // Leaving the form any other way (closing the panel) drops the tool and the sketch.
   onBeforeUnmount(() => draw.clear(UNITS_DRAW_OWNER))
 
-  return { draft, errors, pending, error, placing, place, stopPlacing, submit, cancel }
+  return { draft, errors, pending, error, submit, cancel }
 }

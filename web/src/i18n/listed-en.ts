@@ -27,7 +27,7 @@ const en: typeof zh = {
     hintPoint: 'Click the map to place the point',
     hintPolygon: 'Click each corner on the map, then click the first point again to close the area',
     cancel: 'Stop drawing',
-    redraw: 'Redraw',
+    redraw: 'Redraw: {what}',
     drawn: 'Drawn: {type}',
     Point: 'point',
     Polygon: 'area',

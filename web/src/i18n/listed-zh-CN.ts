@@ -25,7 +25,7 @@ export default {
     hintPoint: '在地图上单击放置点位',
     hintPolygon: '在地图上依次单击各顶点，再单击第一个点闭合范围',
     cancel: '取消绘制',
-    redraw: '重新绘制',
+    redraw: '重新绘制: {what}',
     drawn: '已绘制：{type}',
     Point: '点位',
     Polygon: '范围',

@@ -36,8 +36,8 @@ const en: typeof zh = {
   place: {
     new: 'New unit',
     point: 'Place on the map',
-    move: 'Move',
-    hint: 'Click the map to place the unit',
+    redraw: 'Move',
+    hintPoint: 'Click the map to place the unit',
     cancel: 'Cancel placing',
     placed: 'Placed at {lon}, {lat}',
     kept: 'Keeps its position',
@@ -53,6 +53,7 @@ const en: typeof zh = {
     through: '–',
     nextDay: 'next day ',
     separator: ', ',
+    pair: ', ',
     dayNames: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
     dayShort: { 1: 'Mo', 2: 'Tu', 3: 'We', 4: 'Th', 5: 'Fr', 6: 'Sa', 7: 'Su' },
     hint: 'China time; an end before the start runs past midnight; 24:00 is allowed as an end',

@@ -34,8 +34,8 @@ export default {
   place: {
     new: '新建单元',
     point: '在地图上放置',
-    move: '移动位置',
-    hint: '在地图上单击放置单元',
+    redraw: '移动位置',
+    hintPoint: '在地图上单击放置单元',
     cancel: '取消放置',
     placed: '已放置：{lon}, {lat}',
     kept: '保持原位置',
@@ -51,6 +51,7 @@ export default {
     through: '至',
     nextDay: '次日',
     separator: '、',
+    pair: '、',
     dayNames: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
     dayShort: { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '日' },
     hint: '北京时间；结束早于开始即跨过午夜；结束可填 24:00',

@@ -1,7 +1,7 @@
 import type { LineString, Polygon } from 'geojson'
-import type { ShiftRow, ShiftRowError } from './patrol-shifts.ts'
+import type { DutyRow, DutyRowError } from './duty-windows.ts'
 import type { PatrolTypeCode } from './patrol-types.ts'
-import { checkShiftRows, rowsToShifts } from './patrol-shifts.ts'
+import { checkRows, rowsToWindows } from './duty-windows.ts'
 import { allowedShapes } from './patrol-types.ts'
 
 /** The create/edit form's state. `geometry` is a newly drawn shape; null keeps the saved one on edit. */
@@ -9,7 +9,7 @@ export interface PatrolDraft {
   name: string
   type: PatrolTypeCode
   team: string
-  shifts: ShiftRow[]
+  shifts: DutyRow[]
   geometry: Polygon | LineString | null
 }
 
@@ -18,7 +18,7 @@ export interface PatrolErrors {
   name?: 'required' | 'tooLong'
   team?: 'tooLong'
   geometry?: 'required' | 'lineOnly' | 'tooFewPoints'
-  shifts?: Array<ShiftRowError | null>
+  shifts?: Array<DutyRowError | null>
 }
 
 export function emptyPatrolDraft(): PatrolDraft {
@@ -45,7 +45,7 @@ export function validatePatrolDraft(d: PatrolDraft, keptType: 'Polygon' | 'LineS
     e.geometry = 'lineOnly'
   else if (d.geometry?.type === 'LineString' && new Set(d.geometry.coordinates.map(p => `${p[0]},${p[1]}`)).size < 2)
     e.geometry = 'tooFewPoints'
-  const rows = checkShiftRows(d.shifts)
+  const rows = checkRows(d.shifts)
   if (rows.some(r => r !== null))
     e.shifts = rows
   return e
@@ -58,10 +58,10 @@ export function hasPatrolErrors(e: PatrolErrors): boolean {
 export function createPatrolRequest(d: PatrolDraft) {
   if (!d.geometry)
     throw new Error('a patrol zone needs a drawn shape')
-  return { name: d.name.trim(), type: d.type, team: d.team.trim(), shifts: rowsToShifts(d.shifts), geometry: d.geometry }
+  return { name: d.name.trim(), type: d.type, team: d.team.trim(), shifts: rowsToWindows(d.shifts), geometry: d.geometry }
 }
 
 /** An edit sends every field (the server ignores what is unchanged) and the geometry only when redrawn. */
 export function patchPatrolRequest(d: PatrolDraft, version: number) {
-  return { name: d.name.trim(), type: d.type, team: d.team.trim(), shifts: rowsToShifts(d.shifts), ...(d.geometry ? { geometry: d.geometry } : {}), version }
+  return { name: d.name.trim(), type: d.type, team: d.team.trim(), shifts: rowsToWindows(d.shifts), ...(d.geometry ? { geometry: d.geometry } : {}), version }
 }

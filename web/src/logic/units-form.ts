@@ -1,6 +1,6 @@
 import type { DutyWindow, Unit, UnitCreate, UnitPatch, UnitType } from '../api/units-api.ts'
-import type { DutyRow, DutyRowError } from './units-duty.ts'
-import { checkRows, dutyText, rowsToWindows, windowsToRows } from './units-duty.ts'
+import type { DutyRow, DutyRowError } from './duty-windows.ts'
+import { checkRows, dutyText, rowsToWindows, windowsToRows } from './duty-windows.ts'
 
 /** The unit form as typed; `geometry` is a newly placed point (null: none yet, or keep the saved one). */
 export interface UnitDraft {

@@ -11,7 +11,9 @@ import { useSidePanelStore } from './side-panel.ts'
 export type ListedPanelMode = 'list' | 'detail' | 'create' | 'edit'
 export type DrawKind = 'point' | 'polygon'
 
-const OWNER = 'listed'
+/** The draw-store owner name for listed hotspots. */
+export const LISTED_DRAW_OWNER = 'listed'
+const OWNER = LISTED_DRAW_OWNER
 
 /** Listed hotspots (挂牌整治): the list, the selected item, and the drawing in progress. */
 export const useListedStore = defineStore('listed', () => {

@@ -7,7 +7,6 @@ import { useSidePanelStore } from './side-panel.ts'
 
 /** What the patrol panel shows: the list, one zone (with its heatmap), or the form (new or edit). */
 export type PatrolPanelMode = 'list' | 'detail' | 'create' | 'edit'
-export type PatrolDrawKind = 'polygon' | 'linestring'
 
 /** The draw-store owner name for patrol zones. */
 export const PATROL_DRAW_OWNER = 'patrol'
@@ -34,8 +33,6 @@ export const usePatrolStore = defineStore('patrol', () => {
   const revision = ref(0)
 
   const selected = computed(() => items.value.find(f => f.id === selectedId.value) ?? null)
-  const drawMode = computed<PatrolDrawKind | null>(() =>
-    draw.owner === PATROL_DRAW_OWNER && (draw.mode === 'polygon' || draw.mode === 'linestring') ? draw.mode : null)
   const drawn = computed<Polygon | LineString | null>(() =>
     draw.drawnBy === PATROL_DRAW_OWNER && (draw.drawn?.type === 'Polygon' || draw.drawn?.type === 'LineString') ? draw.drawn : null)
 
@@ -83,10 +80,6 @@ export const usePatrolStore = defineStore('patrol', () => {
       mode.value = 'edit'
   }
 
-  function startDrawing(kind: PatrolDrawKind) {
-    draw.start(PATROL_DRAW_OWNER, kind)
-  }
-
   /** After a save: show the zone and reload what depends on it. */
   function saved(id: number) {
     reset()
@@ -100,5 +93,5 @@ export const usePatrolStore = defineStore('patrol', () => {
     revision.value++
   }
 
-  return { open, mode, items, selectedId, selected, heatmap, heatmapMonths, windowHours, revision, drawMode, drawn, closePanel, showList, select, startCreate, startEdit, startDrawing, cancelDrawing, saved, removed }
+  return { open, mode, items, selectedId, selected, heatmap, heatmapMonths, windowHours, revision, drawn, closePanel, showList, select, startCreate, startEdit, cancelDrawing, saved, removed }
 })

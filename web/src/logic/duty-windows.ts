@@ -1,16 +1,18 @@
-import type { DutyWindow } from '../api/units-api.ts'
-
 /**
- * The duty-window editor's rows. A row is one window `{ days?, start, end }` in Asia/Shanghai local
- * time (server/src/analysis/duty-windows.ts has the rules): `days` the ISO weekdays it starts on,
- * `end` exclusive, an end at or before the start running past midnight, `24:00` allowed as an end.
- * All seven days checked is sent without `days` (every day). No rows at all: around the clock.
+ * Weekly time windows, as a response unit's duty windows and a patrol zone's shifts both are: one
+ * window `{ days?, start, end }` in Asia/Shanghai local time (server/src/analysis/duty-windows.ts
+ * has the rules): `days` the ISO weekdays it starts on, `end` exclusive, an end at or before the
+ * start running past midnight, `24:00` allowed as an end. All seven days is sent without `days`.
+ * What no windows at all means is the feature's to say (units: around the clock; zones: no shift).
  */
+export interface DutyWindow { days?: number[], start: string, end: string }
+
+/** A window as the editor holds it: every day listed, times as typed. */
 export interface DutyRow { days: number[], start: string, end: string }
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 
-/** What is wrong with one row, as an i18n key under `units.duty.invalid`. */
+/** What is wrong with one row, as an i18n key under the editor's `invalid` keys. */
 export type DutyRowError = 'start' | 'end' | 'same' | 'days'
 
 const HHMM = /^(\d{2}):(\d{2})$/
@@ -98,8 +100,8 @@ export function dutyText(windows: readonly DutyWindow[]): string {
   }).join('; ')
 }
 
-/** The words a window is described in; `dayNames` Monday first. */
-export interface DutyWords { dayNames: readonly string[], everyDay: string, through: string, nextDay: string, separator: string }
+/** The words a window is described in; `dayNames` Monday first; `pair` joins two adjacent days. */
+export interface DutyWords { dayNames: readonly string[], everyDay: string, through: string, nextDay: string, separator: string, pair: string }
 
 /**
  * A window for people: `周一至周五 08:00–18:00`, `每天 22:00–次日06:00`.
@@ -109,7 +111,7 @@ export function describeWindow(w: DutyWindow, words: DutyWords): string {
     ? words.everyDay
     : dayRanges(w.days).map(([a, b]) => {
         const name = (d: number) => words.dayNames[d - 1] ?? String(d)
-        return a === b ? name(a) : b === a + 1 ? `${name(a)}${words.separator}${name(b)}` : `${name(a)}${words.through}${name(b)}`
+        return a === b ? name(a) : b === a + 1 ? `${name(a)}${words.pair}${name(b)}` : `${name(a)}${words.through}${name(b)}`
       }).join(words.separator)
   return `${days} ${w.start}–${isOvernight(w) ? words.nextDay : ''}${w.end}`
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseDutyText } from '../../server/src/response/duty.ts'
-import { checkRows, dayRanges, describeWindow, dutyText, isOvernight, minuteOf, normalizeTime, rowsToWindows, windowsToRows } from '../../web/src/logic/units-duty.ts'
+import { checkRows, dayRanges, describeWindow, dutyText, isOvernight, minuteOf, normalizeTime, rowsToWindows, windowsToRows } from '../../web/src/logic/duty-windows.ts'
 
-const words = { dayNames: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], everyDay: '每天', through: '至', nextDay: '次日', separator: '、' }
+const words = { dayNames: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], everyDay: '每天', through: '至', nextDay: '次日', separator: '、', pair: '、' }
 
 describe('duty-window rows', () => {
   it('sends every day without `days`, and reads it back as seven days', () => {
