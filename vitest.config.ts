@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config'
 const requireFromTests = createRequire(new URL('./tests/package.json', import.meta.url))
 const { default: vue } = await import(pathToFileURL(requireFromTests.resolve('@vitejs/plugin-vue')).href) as { default: () => Plugin }
 
+const FAULT_TESTS = 'tests/server/faults-*.test.ts'
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,14 +16,29 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          exclude: [FAULT_TESTS],
           environment: 'node',
           globalSetup: ['tests/server/global-setup.ts'],
-          // Database tests share one PostgreSQL server (or one embedded PGlite per file),
-          // so files run one after another.
-          fileParallelism: false,
+          // Every file works on its own copy of the template database (a PostgreSQL database or
+          // an embedded data directory), so files run side by side, one per core.
           testTimeout: 120_000,
           hookTimeout: 300_000,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          // Fault injection (overload, statement timeouts, killed imports, a restarted PostgreSQL)
+          // measures what a server does under a load it controls, so these files run alone,
+          // after the others.
+          name: 'server-faults',
+          include: [FAULT_TESTS],
+          environment: 'node',
+          globalSetup: ['tests/server/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -44,7 +61,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
