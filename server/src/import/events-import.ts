@@ -8,6 +8,7 @@ import { addImportHexCounts } from '../queries/hex-bins.ts'
 import { assignTownships, findStageProblems, insertStagedEvents, stageEvents } from '../queries/import-events.ts'
 import { createImportBatch, finishImportBatch } from '../queries/imports.ts'
 import { refreshRollup } from '../queries/rollup.ts'
+import { evaluateAfterImport } from '../warnings/service.ts'
 import { decodeCsv, readCsv } from './csv-input.ts'
 import { createEventRowValidator } from './event-rows.ts'
 import { ImportRejected, sortErrors } from './row-error.ts'
@@ -72,6 +73,8 @@ export async function importEventsCsv(tx: TransactionRunner, catalog: Catalog, b
   })
   // After the commit, so that no wall refetches before the data is there.
   await announceImport(tx, result)
+  // Early warnings for the months it touched, in their own transaction (a failure is only logged).
+  await evaluateAfterImport(tx, catalog, result.months, { actor: ctx.actor, scope: ctx.scope, requestId: ctx.requestId })
   return result
 }
 

@@ -7,6 +7,7 @@ import { appendAudit } from '../queries/audit.ts'
 import { knownRegionCodes, upsertValues } from '../queries/import-values.ts'
 import { createImportBatch, finishImportBatch } from '../queries/imports.ts'
 import { refreshRollup } from '../queries/rollup.ts'
+import { evaluateAfterImport } from '../warnings/service.ts'
 import { decodeCsv, mapHeader, readCsv } from './csv-input.ts'
 import { clip, parseNumber } from './event-rows.ts'
 import { ImportRejected, sortErrors } from './row-error.ts'
@@ -95,5 +96,7 @@ export async function importValuesCsv(tx: TransactionRunner, catalog: Catalog, b
   })
   // After the commit, so that no wall refetches before the data is there.
   await announceImport(tx, result)
+  // Early warnings for the months it touched, in their own transaction (a failure is only logged).
+  await evaluateAfterImport(tx, catalog, result.months, { actor: ctx.actor, scope: ctx.scope, requestId: ctx.requestId })
   return result
 }

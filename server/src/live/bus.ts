@@ -12,6 +12,20 @@ export interface ImportAnnouncement {
   at: string
 }
 
+/** A new early warning, announced once the transaction that raised it has committed (SSE `warning`). */
+export interface WarningAnnouncement {
+  id: number
+  severity: 'notice' | 'warning'
+  region: string
+  regionName: string
+  indicator: string
+  indicatorName: { zh: string, en: string }
+  message: { zh: string, en: string }
+  /** 'YYYY-MM' the warning is about. */
+  period: string
+  at: string
+}
+
 /**
  * The in-process bus between the import pipeline and the open event streams. It is one process
  * wide: imports run by the CLI (another process) or by another server instance are not heard.
@@ -42,6 +56,16 @@ export class LiveBus {
   onImport(fn: (a: ImportAnnouncement) => void): () => void {
     this.emitter.on('import', fn)
     return () => this.emitter.off('import', fn)
+  }
+
+  publishWarning(w: WarningAnnouncement): void {
+    this.emitter.emit('warning', w)
+  }
+
+  /** Calls fn for every new warning until the returned function is called. */
+  onWarning(fn: (w: WarningAnnouncement) => void): () => void {
+    this.emitter.on('warning', fn)
+    return () => this.emitter.off('warning', fn)
   }
 
   listenerCount(): number {

@@ -4,7 +4,7 @@ import { streamSSE } from 'hono/streaming'
 import { credentialStillValid } from '../http/authenticate.ts'
 import { allow, read } from '../http/scoped.ts'
 import { liveBus } from '../live/bus.ts'
-import { importMessageFor } from '../live/stream-messages.ts'
+import { importMessageFor, warningMessageFor } from '../live/stream-messages.ts'
 import { dataVersion, visibleRegionCodes } from '../queries/wall-live.ts'
 
 const DEFAULT_HEARTBEAT_MS = 15_000
@@ -18,7 +18,8 @@ function heartbeatMs(): number {
 /**
  * Server-Sent Events for the wall: `hello`, then `import` after every committed import whose
  * regions the principal can see, and a `heartbeat` that keeps proxies from closing an idle line
- * and tells the client the data version. `warning` is reserved for the risk warnings of issue 7.
+ * and tells the client the data version. `warning` carries each new early warning (issue 7) whose
+ * region the principal can see.
  */
 export const streamRoutes = new Hono<AppEnv>()
   .get('/', allow('read'), async (c) => {
@@ -42,6 +43,11 @@ export const streamRoutes = new Hono<AppEnv>()
         const message = importMessageFor(a, start.visible, version)
         if (message && !stream.aborted)
           void stream.writeSSE({ event: 'import', id: String(++seq), data: JSON.stringify(message) }).catch(() => {})
+      })
+      const unsubscribeWarnings = liveBus.onWarning((w) => {
+        const message = warningMessageFor(w, start.visible)
+        if (message && !stream.aborted)
+          void stream.writeSSE({ event: 'warning', id: String(++seq), data: JSON.stringify(message) }).catch(() => {})
       })
       // Each beat reads the data version again, so that imports made by another process (the CLI)
       // reach the wall too; a database that cannot answer must not end the stream.
@@ -67,5 +73,6 @@ export const streamRoutes = new Hono<AppEnv>()
       })
       clearInterval(timer)
       unsubscribe()
+      unsubscribeWarnings()
     })
   })
