@@ -8,6 +8,7 @@ import { PrincipalCache } from './http/principal-cache.ts'
 import { FailureThrottle, RateLimiter } from './http/rate-limit.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { authRoutes } from './routes/auth.ts'
+import { changeRoutes } from './routes/changes.ts'
 import { choroplethRoutes } from './routes/choropleth.ts'
 import { compareRoutes } from './routes/compare.ts'
 import { coverageRoutes } from './routes/coverage.ts'
@@ -21,10 +22,16 @@ import { metaRoutes } from './routes/meta.ts'
 import { patrolPlanRoutes } from './routes/patrol-plans.ts'
 import { patrolZoneRoutes } from './routes/patrol-zones.ts'
 import { regionRoutes } from './routes/regions.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { responseUnitRoutes } from './routes/response-units.ts'
+import { riskIndexRoutes } from './routes/risk-index.ts'
+import { stageEscalationRoutes } from './routes/stage-escalation.ts'
 import { streamRoutes } from './routes/stream.ts'
+import { supervisionRoutes } from './routes/supervision.ts'
 import { tileRoutes } from './routes/tiles.ts'
 import { wallRoutes } from './routes/wall.ts'
+import { warningRuleRoutes } from './routes/warning-rules.ts'
+import { warningRoutes } from './routes/warnings.ts'
 import { waterRoutes } from './routes/water.ts'
 
 export const defaultHttpConfig: HttpConfig = { publicRead: false, ratePerSecond: 50, rateBurst: 200, sessionHours: 12 }
@@ -59,6 +66,8 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/indicators', indicatorRoutes)
     .route('/choropleth', choroplethRoutes)
     .route('/compare', compareRoutes)
+    .route('/changes', changeRoutes)
+    .route('/risk-index', riskIndexRoutes)
     .route('/import', importRoutes)
     .route('/hotspots', hotspotRoutes)
     .route('/listed-hotspots', listedHotspotRoutes)
@@ -71,6 +80,11 @@ export function createApp(deps: Deps, http: HttpConfig = defaultHttpConfig) {
     .route('/patrol-zones', patrolZoneRoutes)
     .route('/wall', wallRoutes)
     .route('/stream', streamRoutes)
+    .route('/supervision', supervisionRoutes)
+    .route('/stage-escalation', stageEscalationRoutes)
+    .route('/warning-rules', warningRuleRoutes)
+    .route('/warnings', warningRoutes)
+    .route('/reports', reportRoutes)
     .notFound(c => c.json({ error: { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404))
     .onError(toErrorResponse)
 }

@@ -23,6 +23,11 @@ export async function databaseChecksum(db: Queryable): Promise<string> {
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(ST_AsEWKB(geom)::text), ',' ORDER BY id), '')) FROM patrol_zone),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM patrol_plan),
       (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || md5(kpis::text || scenes::text), ',' ORDER BY id), '')) FROM wall_playlist),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || status, ',' ORDER BY id), '')) FROM supervision_listing),
+      (SELECT count(*) FROM supervision_note),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || version || '/' || enabled || '/' || params::text, ',' ORDER BY id), '')) FROM warning_rule),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(id || '/' || status || '/' || md5(evidence::text), ',' ORDER BY id), '')) FROM warning),
+      (SELECT count(*) || ':' || md5(coalesce(string_agg(scope || '/' || version || '/' || md5(config::text), ',' ORDER BY scope), '')) FROM risk_index_config),
       (SELECT count(*) FROM road_edge),
       (SELECT count(*) || ':' || coalesce(sum(n), 0) FROM hex_count)
     )) AS sum`)

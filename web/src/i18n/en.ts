@@ -5,8 +5,12 @@ import hotspots from './hotspots-en.ts'
 import listed from './listed-en.ts'
 import patrol from './patrol-en.ts'
 import plans from './plans-en.ts'
+import reports from './reports-en.ts'
+import riskIndex from './risk-index-en.ts'
+import supervision from './supervision-en.ts'
 import units from './units-en.ts'
 import wall from './wall-en.ts'
+import warnings from './warnings-en.ts'
 import water from './water-en.ts'
 
 const en: typeof zhCN = {
@@ -207,6 +211,10 @@ const en: typeof zhCN = {
   water,
   plans,
   wall,
+  reports,
+  riskIndex,
+  supervision,
+  warnings,
 }
 
 export default en

@@ -4,8 +4,12 @@ import hotspots from './hotspots-zh-CN.ts'
 import listed from './listed-zh-CN.ts'
 import patrol from './patrol-zh-CN.ts'
 import plans from './plans-zh-CN.ts'
+import reports from './reports-zh-CN.ts'
+import riskIndex from './risk-index-zh-CN.ts'
+import supervision from './supervision-zh-CN.ts'
 import units from './units-zh-CN.ts'
 import wall from './wall-zh-CN.ts'
+import warnings from './warnings-zh-CN.ts'
 import water from './water-zh-CN.ts'
 
 export default {
@@ -206,4 +210,8 @@ export default {
   water,
   plans,
   wall,
+  reports,
+  riskIndex,
+  supervision,
+  warnings,
 }

@@ -22,6 +22,8 @@ export interface LayerToggles {
   blindspots?: boolean
   /** Drowning prevention: water zones, assets, drone routes, shoreline coverage (`water`); absent when off. */
   water?: boolean
+  /** Supervision listings (挂牌督办): listed regions outlined, overdue ones hatched (`supervision`); absent when off. */
+  supervision?: boolean
   /** The choropleth coloured by 1/3/5-minute coverage instead of the indicator (`cover3`, `cover5m12`). */
   coverage?: CoverageView
 }
@@ -58,6 +60,7 @@ export function parseLayers(value: string | undefined): LayerToggles {
     ...(tokens.has('plans') ? { plans: true } : {}),
     ...(tokens.has('blindspots') ? { blindspots: true } : {}),
     ...(tokens.has('water') ? { water: true } : {}),
+    ...(tokens.has('supervision') ? { supervision: true } : {}),
     ...(coverage ? { coverage } : {}),
   }
 }
@@ -83,6 +86,8 @@ export function serializeLayers(layers: LayerToggles): string | undefined {
     tokens.push('blindspots')
   if (layers.water)
     tokens.push('water')
+  if (layers.supervision)
+    tokens.push('supervision')
   if (layers.coverage)
     tokens.push(coverageToken(layers.coverage))
   const value = tokens.join(',')

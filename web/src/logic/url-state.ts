@@ -31,6 +31,8 @@ export interface ViewState {
   hotspot?: HotspotView
   /** The regions in the compare tray (`tray=a,b,c`; not `compare=`, which is MoM/YoY); absent when empty. */
   tray?: string[]
+  /** The map coloured by the composite risk index (`indicator=risk_index`); `indicator` is then 'all'. */
+  theme?: 'risk_index'
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -94,6 +96,7 @@ export function parseViewQuery(query: RawQuery): ViewState {
     layers: parseLayers(first(query.layers)),
     hotspot: parseHotspotQuery(query),
     ...(tray.length ? { tray } : {}),
+    ...(indicator === 'risk_index' ? { theme: 'risk_index' as const } : {}),
   }
 }
 
@@ -104,7 +107,7 @@ export function serializeViewQuery(view: ViewState): Record<string, string> {
     out.parent = view.parent
   if (view.city && view.level === 'township')
     out.city = view.city
-  out.indicator = view.indicator
+  out.indicator = view.theme === 'risk_index' ? 'risk_index' : view.indicator
   if (view.period)
     out.period = view.period
   if (view.to)

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 /** The tool panels that share the right-hand side of the map; one is open at a time. */
-export type SidePanel = 'listed' | 'units' | 'patrol' | 'plans' | 'water'
+export type SidePanel = 'listed' | 'units' | 'patrol' | 'plans' | 'water' | 'supervision' | 'warnings'
 
 /** Which tool panel is open on the right (the region panel shows when none is). */
 export const useSidePanelStore = defineStore('side-panel', () => {
