@@ -64,10 +64,15 @@ describe('risk index: hand fixture', () => {
     expect(results[0]).toMatchObject({ index: null, grade: null })
   })
 
-  it('a leaf constant across the reference scores 0', () => {
+  it('leaves out a leaf constant across the reference, reversed or not, as if it had no weight', () => {
+    const flatLeaves = leaves.map(l => l.code === 'e1' ? { ...l, reversed: true } : l)
     const flat = regions.map(r => ({ ...r, values: { ...r.values, e1: 7 } }))
-    const { results } = computeRiskIndex(flat, {}, { leaves })
-    expect(results.map(r => r.leaves.e1!.normalised)).toEqual([0, 0, 0])
+    const { results, card } = computeRiskIndex(flat, {}, { leaves: flatLeaves })
+    expect(results.map(r => r.leaves.e1!.normalised)).toEqual([null, null, null])
+    expect(card.normalisation.constantLeaves).toEqual(['e1'])
+    expect(results.every(r => !r.missing.includes('e1'))).toBe(true)
+    const without = computeRiskIndex(flat, {}, { leaves: flatLeaves.filter(l => l.code !== 'e1') }).results
+    expect(results.map(r => r.index)).toEqual(without.map(r => r.index))
   })
 })
 

@@ -56,13 +56,18 @@ function eb(counts: number[], pops: number[]): number[] {
 function expectedIndex(period: string[], cfg: Config): Map<string, { index: number, grade: string }> {
   const pops = districts.map(d => d.population)
   const score = new Map(districts.map(d => [d.code, {} as Record<string, number>]))
+  // A leaf equal everywhere in the reference ranks nothing and is left out.
+  const informative = new Set<string>()
   for (const leaf of CLASSES) {
     const ref = MONTHS.flatMap(m => eb(districts.map(d => count(d.code, leaf, m)), pops))
     const min = Math.min(...ref)
     const max = Math.max(...ref)
+    if (max === min)
+      continue
+    informative.add(leaf)
     const values = eb(districts.map(d => period.reduce((s, m) => s + count(d.code, leaf, m), 0)), pops).map(v => v / period.length)
     districts.forEach((d, i) => {
-      const n = max > min ? Math.min(1, Math.max(0, (values[i]! - min) / (max - min))) : 0
+      const n = Math.min(1, Math.max(0, (values[i]! - min) / (max - min)))
       score.get(d.code)![leaf] = leaf.startsWith('D') ? 1 - n : n
     })
   }
@@ -71,7 +76,9 @@ function expectedIndex(period: string[], cfg: Config): Map<string, { index: numb
     let num = 0
     let den = 0
     for (const stage of ['emerging', 'escalation', 'intensification', 'resolution']) {
-      const leaves = CLASSES.filter(l => stageOf(l) === stage && (cfg.leafWeights[l] ?? 1) > 0)
+      const leaves = CLASSES.filter(l => stageOf(l) === stage && informative.has(l) && (cfg.leafWeights[l] ?? 1) > 0)
+      if (!leaves.length)
+        continue
       const v = leaves.reduce((a, l) => a + (cfg.leafWeights[l] ?? 1), 0)
       const s = leaves.reduce((a, l) => a + (cfg.leafWeights[l] ?? 1) * score.get(d.code)![l]!, 0) / v
       num += cfg.stageWeights[stage]! * s

@@ -41,6 +41,8 @@ export interface RiskIndexMethodCard {
     method: RiskIndexConfig['normalisation']
     reference: string
     referenceSize: number
+    /** Leaves equal everywhere in the reference: they rank nothing and are left out of every index. */
+    constantLeaves: string[]
     /** min–max bounds per leaf over the reference set (minmax only). */
     bounds?: Record<string, { min: number, max: number } | null>
   }
@@ -101,11 +103,19 @@ export function computeRiskIndex(regions: readonly RegionLeafValues[], configInp
 
   const normalisers = new Map<string, Normaliser | null>()
   const bounds: Record<string, { min: number, max: number } | null> = {}
+  const constant: string[] = []
   for (const leaf of weighted) {
     const ref = reference.rows.map(row => row[leaf.code]).filter(finite)
     if (!ref.length) {
       normalisers.set(leaf.code, null)
       bounds[leaf.code] = null
+    }
+    else if (ref.every(v => v === ref[0])) {
+      // Equal everywhere in the reference, the leaf ranks no region above another. Scoring it 0
+      // would turn into 1 for a reversed leaf and lift every index by the same amount; it is left out.
+      normalisers.set(leaf.code, null)
+      bounds[leaf.code] = { min: ref[0]!, max: ref[0]! }
+      constant.push(leaf.code)
     }
     else if (config.normalisation === 'minmax') {
       const m = minMax(ref)
@@ -131,7 +141,8 @@ export function computeRiskIndex(regions: readonly RegionLeafValues[], configInp
       if (leaf.weight === 0)
         continue
       if (score === null) {
-        missing.push(leaf.code)
+        if (value === null || !constant.includes(leaf.code))
+          missing.push(leaf.code)
         continue
       }
       byStage.set(leaf.stage, [...(byStage.get(leaf.stage) ?? []), [score, leaf.weight]])
@@ -142,10 +153,10 @@ export function computeRiskIndex(regions: readonly RegionLeafValues[], configInp
     return { code: region.code, index, grade: index === null ? null : gradeOf(index, config.thresholds), stageScores, leaves: scores, missing }
   })
 
-  return { results, card: methodCard(config, weighted, reference.label, reference.rows.length, config.normalisation === 'minmax' ? bounds : undefined) }
+  return { results, card: methodCard(config, weighted, reference.label, reference.rows.length, constant, config.normalisation === 'minmax' ? bounds : undefined) }
 }
 
-function methodCard(config: RiskIndexConfig, leaves: RiskIndexMethodCard['leaves'], label: string, size: number, bounds?: RiskIndexMethodCard['normalisation']['bounds']): RiskIndexMethodCard {
+function methodCard(config: RiskIndexConfig, leaves: RiskIndexMethodCard['leaves'], label: string, size: number, constant: string[], bounds?: RiskIndexMethodCard['normalisation']['bounds']): RiskIndexMethodCard {
   const [t1, t2, t3] = config.thresholds
   const edges = [0, t1, t2, t3, 100]
   return {
@@ -154,7 +165,7 @@ function methodCard(config: RiskIndexConfig, leaves: RiskIndexMethodCard['leaves
     leafUnit: 'per 10,000 residents',
     leaves,
     stageWeights: config.stageWeights,
-    normalisation: { method: config.normalisation, reference: label, referenceSize: size, ...(bounds ? { bounds } : {}) },
+    normalisation: { method: config.normalisation, reference: label, referenceSize: size, constantLeaves: constant, ...(bounds ? { bounds } : {}) },
     combination: 'arithmetic',
     formula: 'I = 100 · Σ_stage W_stage · S_stage / Σ W_stage;  S_stage = Σ v_leaf · s_leaf / Σ v_leaf;  s_leaf = n_leaf, or 1 − n_leaf for a reversed leaf',
     scale: [0, 100],
@@ -164,8 +175,9 @@ function methodCard(config: RiskIndexConfig, leaves: RiskIndexMethodCard['leaves
       'Leaves are rates per 10,000 residents (smoothed or suppressed as the rate method card says).',
       'Resolution (处置) offsets risk: its leaves are reversed, so more resolution lowers the index.',
       config.normalisation === 'minmax'
-        ? 'Min–max over the reference set; values outside it are clamped to [0, 1]; a leaf constant in the reference scores 0.'
+        ? 'Min–max over the reference set; values outside it are clamped to [0, 1].'
         : 'Mid-rank percentile of the value among the reference values (ties count half).',
+      'A leaf equal everywhere in the reference ranks no region above another and is left out (constantLeaves).',
       'A leaf without a value is left out and its stage averages the rest; a stage without leaves is left out and the weights renormalise.',
       'Thresholds are fixed so that grades stay comparable from month to month.',
     ],

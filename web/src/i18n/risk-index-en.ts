@@ -38,9 +38,10 @@ const en: typeof zhCN = {
   stageRule: 'Stage weights must rise: emerging < escalation < intensification; resolution offsets',
   referenceText: 'every {level} in the database, monthly rates {from} to {to} ({months} months, {n} region-months)',
   ratesText: 'Rate per 10,000 residents per month; global Empirical Bayes (Marshall 1991) across every region of the level, month by month; no rate below a population of {min} (suppressed): such leaves are missing and left out.',
+  constantLeaves: 'Left out (equal everywhere in the reference): {leaves}',
   note: {
     resolution: 'Resolution (D) leaves are reversed: more resolution work lowers the index, offsetting risk.',
-    minmax: 'Min–max over the reference set; values outside it are clamped to [0, 1]; a leaf constant in the reference scores 0.',
+    minmax: 'Min–max over the reference set; values outside it are clamped to [0, 1]; a leaf equal everywhere in the reference ranks nothing and is left out.',
     percentile: 'Mid-rank percentile of the value among the reference values (ties count half).',
     missing: 'A leaf without a value is left out and its stage averages the rest; a stage without leaves is left out and the weights renormalise.',
     fixed: 'Thresholds are fixed so that grades stay comparable from month to month.',
