@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { backoffDelay } from '../../web/src/logic/wall-backoff.ts'
 import { quantileBreaks } from '../../web/src/logic/wall-breaks.ts'
 import { changeView, clockTime, tileValue } from '../../web/src/logic/wall-format.ts'
-import { wallDrawsLayer, wallToggles } from '../../web/src/logic/wall-layers.ts'
+import { wallToggles } from '../../web/src/logic/wall-layers.ts'
 import { parseWallQuery } from '../../web/src/logic/wall-query.ts'
 import { nextScene, sceneDurationMs, scenePeriod, sceneRegionQuery, tourStopMs } from '../../web/src/logic/wall-scenes.ts'
 import { SseParser } from '../../web/src/logic/wall-sse.ts'
@@ -91,10 +91,10 @@ describe('wall query, breaks, layers', () => {
     expect(quantileBreaks([0, 10, null, 20, 30, 40], 4)).toEqual([0, 10, 20, 30, 40])
     expect(quantileBreaks([null], 5)).toEqual([])
   })
-  it('maps scene layers to switches, falling back to the choropleth', () => {
+  it('maps scene layers to switches; overlays turn the choropleth fill off', () => {
     expect(wallToggles('heatmap')).toMatchObject({ choropleth: false, heatmap: true, points: false })
-    expect(wallToggles('gistar')).toMatchObject({ choropleth: true, heatmap: false })
-    expect(wallDrawsLayer('hexbins')).toBe(true)
-    expect(wallDrawsLayer('water')).toBe(false)
+    expect(wallToggles('choropleth')).toMatchObject({ choropleth: true, heatmap: false })
+    expect(wallToggles('gistar')).toMatchObject({ choropleth: false, heatmap: false, points: false, hexbins: false })
+    expect(wallToggles('water')).toMatchObject({ choropleth: false })
   })
 })

@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/tokens', name: 'tokens', component: () => import('./views/TokensView.vue'), meta: { needs: 'tokens' } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { needs: 'admin' } },
     { path: '/admin/audit', name: 'admin-audit', component: () => import('./views/AdminAuditView.vue'), meta: { needs: 'admin' } },
+    { path: '/admin/wall', name: 'admin-wall', component: () => import('./views/AdminWallView.vue'), meta: { needs: 'admin' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

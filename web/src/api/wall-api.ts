@@ -18,6 +18,9 @@ type TopQuery = InferRequestType<typeof wall.top.$get>['query']
 type TrendQuery = InferRequestType<typeof wall.trend.$get>['query']
 type TourQuery = InferRequestType<typeof wall.tour.$get>['query']
 type TickerQuery = InferRequestType<typeof wall.ticker.$get>['query']
+export type WallPlaylistCreate = InferRequestType<typeof wall.playlists.$post>['json']
+export type WallPlaylistPatch = InferRequestType<(typeof wall.playlists)[':id']['$patch']>['json']
+const param = (id: number) => ({ id: String(id) })
 
 /** The wall display's reads (wall contract); credentials, a display token included, come from the client. */
 export const wallApi = {
@@ -28,6 +31,10 @@ export const wallApi = {
   trend: (query: TrendQuery, signal?: AbortSignal) => unwrap(wall.trend.$get({ query }, withSignal(signal))),
   tour: (query: TourQuery, signal?: AbortSignal) => unwrap(wall.tour.$get({ query }, withSignal(signal))),
   ticker: (query: TickerQuery, signal?: AbortSignal) => unwrap(wall.ticker.$get({ query }, withSignal(signal))),
+  /** Admin writes (the playlist editor); PATCH and DELETE carry the version read (409 when stale). */
+  create: (json: WallPlaylistCreate) => unwrap(wall.playlists.$post({ json })),
+  edit: (id: number, json: WallPlaylistPatch) => unwrap(wall.playlists[':id'].$patch({ param: param(id), json })),
+  remove: (id: number, version: number) => unwrap(wall.playlists[':id'].$delete({ param: param(id), query: { version: String(version) } })),
 }
 
 /** The live stream's path; read with authFetch (EventSource cannot send a bearer token). */

@@ -1,7 +1,6 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { findIndicator } from '../logic/indicator-tree.ts'
-import { wallDrawsLayer } from '../logic/wall-layers.ts'
 import { useMetaStore } from '../stores/meta.ts'
 import { useWallStore } from '../stores/wall.ts'
 import { useLocalName } from './use-local-name.ts'
@@ -32,7 +31,5 @@ export function useWallNames() {
     return `${indicatorName.value} · ${layer} · ${t(`wall.period.${scene.period.months}`)}`
   })
 
-  const fallbackNote = computed(() => wall.scene && !wallDrawsLayer(wall.scene.layer) ? t('wall.fallbackLayer') : '')
-
-  return { indicatorName, panelIndicatorName, sceneTitle, fallbackNote }
+  return { indicatorName, panelIndicatorName, sceneTitle }
 }

@@ -1,8 +1,10 @@
+import type { SseMessage } from '../logic/wall-sse.ts'
+import type { WallWarning } from '../logic/wall-warnings.ts'
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { authFetch } from '../api/credentials.ts'
 import { WALL_STREAM_PATH } from '../api/wall-api.ts'
 import { backoffDelay } from '../logic/wall-backoff.ts'
-import { SseParser } from '../logic/wall-sse.ts'
+import { SseParser, streamEvent } from '../logic/wall-sse.ts'
 
 export type StreamState = 'connecting' | 'live' | 'lost'
 
@@ -11,6 +13,8 @@ export interface StreamHandlers {
   onImport: (data: unknown) => void
   /** Connected again after the data version moved while away: refetch everything. */
   onResync: () => void
+  /** A new early warning in the viewer's scope (health contract `event: warning`). */
+  onWarning?: (warning: WallWarning) => void
 }
 
 /** No byte for this long (heartbeats come every 15 s) means a dead connection, not a quiet one. */
@@ -20,7 +24,7 @@ const SILENCE_MS = 45_000
  * The wall's live stream, read with fetch rather than EventSource: a display token must go in the
  * Authorization header, and the wall owns its reconnect policy (exponential backoff with jitter,
  * 1 s → 30 s) instead of EventSource's fixed retry. `lastGoodAt` is the last moment the wall knew
- * its data was current (a hello, heartbeat or import), for the "data as of" banner.
+ * its data was current (a hello, heartbeat, import or warning), for the "data as of" banner.
  */
 export function useWallStream(handlers: StreamHandlers) {
   const state = ref<StreamState>('connecting')
@@ -37,26 +41,32 @@ export function useWallStream(handlers: StreamHandlers) {
     silenceTimer = setTimeout(() => ctl.abort(), SILENCE_MS)
   }
 
-  function handle(event: string, raw: string) {
-    let data: { dataVersion?: unknown } | null = null
-    try {
-      data = JSON.parse(raw) as { dataVersion?: unknown }
-    }
-    catch {
+  function handle(message: SseMessage) {
+    const read = streamEvent(message)
+    if (!read)
       return
-    }
     lastGoodAt.value = new Date()
-    if (event === 'hello') {
-      const moved = dataVersion !== undefined && data?.dataVersion !== dataVersion
-      dataVersion = data?.dataVersion
+    if (read.type === 'hello') {
+      const moved = dataVersion !== undefined && read.dataVersion !== dataVersion
+      dataVersion = read.dataVersion
       state.value = 'live'
       attempt = 0
       if (moved)
         handlers.onResync()
     }
-    else if (event === 'import') {
-      dataVersion = data?.dataVersion ?? dataVersion
-      handlers.onImport(data)
+    else if (read.type === 'heartbeat') {
+      // Imports by another process (the CLI) are not announced: only the version tells.
+      const moved = dataVersion !== undefined && read.dataVersion !== undefined && read.dataVersion !== dataVersion
+      dataVersion = read.dataVersion ?? dataVersion
+      if (moved)
+        handlers.onResync()
+    }
+    else if (read.type === 'import') {
+      dataVersion = read.dataVersion ?? dataVersion
+      handlers.onImport(read.data)
+    }
+    else if (read.type === 'warning') {
+      handlers.onWarning?.(read.warning)
     }
   }
 
@@ -75,7 +85,7 @@ export function useWallStream(handlers: StreamHandlers) {
           break
         armSilence(ctl)
         for (const message of parser.push(value))
-          handle(message.event, message.data)
+          handle(message)
       }
     }
     catch {

@@ -1,3 +1,6 @@
+import type { WallWarning } from './wall-warnings.ts'
+import { parseWarning } from './wall-warnings.ts'
+
 /** One Server-Sent Events message as the stream spells it (fields per the HTML standard). */
 export interface SseMessage {
   event: string
@@ -61,4 +64,33 @@ export class SseParser {
       this.retry = Number(value)
     return null
   }
+}
+
+/** What one stream message means to the wall (wall and health contracts); null for anything else. */
+export type StreamEvent
+  = | { type: 'hello' | 'heartbeat', dataVersion: unknown }
+    | { type: 'import', data: unknown, dataVersion: unknown }
+    | { type: 'warning', warning: WallWarning }
+
+/** Read a parsed SSE message: its JSON data checked against the event it claims to be. */
+export function streamEvent(message: Pick<SseMessage, 'event' | 'data'>): StreamEvent | null {
+  let data: unknown
+  try {
+    data = JSON.parse(message.data)
+  }
+  catch {
+    return null
+  }
+  if (!data || typeof data !== 'object')
+    return null
+  const dataVersion = (data as { dataVersion?: unknown }).dataVersion
+  if (message.event === 'hello' || message.event === 'heartbeat')
+    return { type: message.event, dataVersion }
+  if (message.event === 'import')
+    return { type: 'import', data, dataVersion }
+  if (message.event === 'warning') {
+    const warning = parseWarning(data)
+    return warning ? { type: 'warning', warning } : null
+  }
+  return null
 }

@@ -2,6 +2,8 @@ import type { FeatureCollection } from 'geojson'
 import type { RegionCollection } from '../api/client.ts'
 import type { WallKpis, WallPlaylist, WallTicker, WallTop, WallTourStop, WallTrend } from '../api/wall-api.ts'
 import type { StreamState } from '../composables/use-wall-stream.ts'
+import type { WallOverlay } from '../logic/wall-overlays.ts'
+import type { WallWarning } from '../logic/wall-warnings.ts'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 
@@ -37,6 +39,10 @@ export const useWallStore = defineStore('wall', () => {
   const breaks = shallowRef<number[]>([])
   const hexbins = shallowRef<FeatureCollection | null>(null)
   const tourStops = shallowRef<WallTourStop[]>([])
+  /** The gistar / blind spots / patrol / water layer of the current scene, when it has one. */
+  const overlay = shallowRef<WallOverlay | null>(null)
+  /** Warnings heard on the stream (newest first, capped), shown in the ticker until it refetches them. */
+  const liveWarnings = shallowRef<WallWarning[]>([])
   /** The scene run whose data the fields above hold, so the camera never frames stale regions. */
   const loadedRun = ref(-1)
 
@@ -70,6 +76,8 @@ export const useWallStore = defineStore('wall', () => {
     breaks,
     hexbins,
     tourStops,
+    overlay,
+    liveWarnings,
     loadedRun,
     stream,
     lastGoodAt,
