@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import { readFileSync } from 'node:fs'
 import { pointOnFeature } from '@turf/turf'
@@ -7,8 +7,9 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { waitForRegions } from '../helpers/e2e-map.ts'
 
 type Page = OfflinePage['page']
 
@@ -48,32 +49,23 @@ async function waitForTable(page: Page, codes: string[]) {
 }
 
 describeIfBrowser('regional comparison by clicking on the map', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let session: OfflinePage
   let picked: string[] = []
   let month: string
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    session = await openOfflinePage(browser, { width: 1600, height: 1000 })
-    await loginAs(session.context, server.url)
+    flow = await startFlow({ viewport: { width: 1600, height: 1000 } })
+    ;({ server, admin: session } = flow)
   })
 
-  afterAll(async () => {
-    await session?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   it('adds three townships to the tray by clicking on the map in compare mode', async () => {
     const { page } = session
     await page.goto(`${server.url}/?level=township&parent=${DISTRICT}`)
-    await page.waitForFunction(() => {
-      const map = (window as RiskmapWindow).__riskmap?.map
-      return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 2
-    }, undefined, { timeout: 60_000 })
+    await waitForRegions(page, 60_000, 3)
     await waitForMapIdle(page)
     await screenshot(page, 'compare-tray-empty')
     await page.getByTestId('compare-mode').click()

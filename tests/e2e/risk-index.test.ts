@@ -1,10 +1,11 @@
-import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { startFlow } from '../helpers/e2e-flow.ts'
+import { waitForRegions } from '../helpers/e2e-map.ts'
 
 type Page = OfflinePage['page']
 
@@ -31,31 +32,22 @@ async function apiIndex(page: Page, url: string, query: string): Promise<Array<{
 }
 
 describeIfBrowser('composite risk index on the map', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let session: OfflinePage
   let query: string
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    session = await openOfflinePage(browser, { width: 1600, height: 1000 })
-    await loginAs(session.context, server.url)
+    flow = await startFlow({ viewport: { width: 1600, height: 1000 } })
+    ;({ server, admin: session } = flow)
   })
 
-  afterAll(async () => {
-    await session?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   it('is a choice in the indicator picker; the map is coloured by the four grades', async () => {
     const { page } = session
     await page.goto(`${server.url}/?level=district&parent=${CITY}`)
-    await page.waitForFunction(() => {
-      const map = (window as RiskmapWindow).__riskmap?.map
-      return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 2
-    }, undefined, { timeout: 60_000 })
+    await waitForRegions(page, 60_000, 3)
     await page.getByTestId('indicator-trigger').click()
     await page.getByTestId('indicator-risk-index').click()
     await page.waitForFunction(() => new URL(location.href).searchParams.get('indicator') === 'risk_index')

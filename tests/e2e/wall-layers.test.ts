@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core'
 import type { MapHandle, OfflinePage } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { launchBrowser, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { displayToken, startFlow } from '../helpers/e2e-flow.ts'
 
 type Page = OfflinePage['page']
 /** The raw map with the two style readers this file needs. */
@@ -45,8 +45,8 @@ async function waitForDrawn(page: Page, layer: string) {
 }
 
 describeIfBrowser('the wall draws the real hot spot, blind spot, patrol and water layers', () => {
+  let flow: E2eFlow
   let server: E2eServer
-  let browser: Browser
   let admin: OfflinePage
   let wall: OfflinePage
   let playlistId: number
@@ -54,13 +54,10 @@ describeIfBrowser('the wall draws the real hot spot, blind spot, patrol and wate
   let csrf: string
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1280, height: 800 })
-    const { csrfToken } = await loginAs(admin.context, server.url)
-    csrf = csrfToken
+    flow = await startFlow()
+    ;({ server, admin, csrf } = flow)
     const res = await admin.context.request.post(`${server.url}/api/wall/playlists`, {
-      headers: { 'X-CSRF-Token': csrfToken },
+      headers: { 'X-CSRF-Token': csrf },
       data: {
         name: '大屏图层 e2e',
         intervalS: 600,
@@ -71,21 +68,11 @@ describeIfBrowser('the wall draws the real hot spot, blind spot, patrol and wate
     })
     expect(res.status(), await res.text()).toBe(201)
     playlistId = (await res.json()).playlist.id
-    const token = await admin.context.request.post(`${server.url}/api/auth/tokens`, {
-      data: { kind: 'display', name: '大屏图层 e2e', scope: '500104' },
-      headers: { 'X-CSRF-Token': csrfToken },
-    })
-    expect(token.status()).toBe(201)
-    secret = (await token.json()).secret
-    wall = await openOfflinePage(browser, { width: 1920, height: 1080 })
+    secret = await displayToken(flow, '大屏图层 e2e', '500104')
+    wall = await flow.open({ width: 1920, height: 1080 })
   }, 15 * 60_000)
 
-  afterAll(async () => {
-    await admin?.context.close()
-    await wall?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   for (const [i, scene] of SCENES.entries()) {
     it(`scene ${i + 1}: ${scene.layer} is drawn from its own source, with a large legend`, async () => {

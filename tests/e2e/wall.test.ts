@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core'
 import type { OfflinePage, RiskmapWindow } from '../helpers/e2e-browser.ts'
+import type { E2eFlow } from '../helpers/e2e-flow.ts'
 import type { E2eServer } from '../helpers/e2e-server.ts'
 import { pointOnFeature } from '@turf/turf'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfBrowser } from '../helpers/ci.ts'
-import { changedPixelShare, launchBrowser, mapCanvasPng, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
-import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { changedPixelShare, mapCanvasPng, openOfflinePage, screenshot, waitForMapIdle } from '../helpers/e2e-browser.ts'
+import { displayToken, startFlow } from '../helpers/e2e-flow.ts'
 
 type Page = OfflinePage['page']
 
@@ -47,6 +48,7 @@ async function panelsDisjoint(page: Page): Promise<boolean> {
 }
 
 describeIfBrowser('the wall display (/wall)', () => {
+  let flow: E2eFlow
   let server: E2eServer
   let browser: Browser
   let admin: OfflinePage
@@ -56,27 +58,15 @@ describeIfBrowser('the wall display (/wall)', () => {
   let csrf: string
 
   beforeAll(async () => {
-    server = await startServer({ env: { RISKMAP_SSE_HEARTBEAT_MS: '2000' } })
-    browser = await launchBrowser()
-    admin = await openOfflinePage(browser, { width: 1280, height: 800 })
-    csrf = (await loginAs(admin.context, server.url)).csrfToken
-    const token = await admin.context.request.post(`${server.url}/api/auth/tokens`, {
-      data: { kind: 'display', name: '大屏 e2e', scope: '500104' },
-      headers: { 'X-CSRF-Token': csrf },
-    })
-    expect(token.status()).toBe(201)
-    secret = (await token.json()).secret
+    flow = await startFlow({ env: { RISKMAP_SSE_HEARTBEAT_MS: '2000' } })
+    ;({ server, browser, admin, csrf } = flow)
+    secret = await displayToken(flow, '大屏 e2e', '500104')
     const lists = await admin.context.request.get(`${server.url}/api/wall/playlists`, { headers: { Authorization: `Bearer ${secret}` } })
     const playlists = (await lists.json()).playlists as { id: number, region: string }[]
     playlistId = playlists.find(p => p.region === '500104')!.id
   }, 15 * 60_000)
 
-  afterAll(async () => {
-    await admin?.context.close()
-    await wall?.context.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => flow?.close())
 
   it('is legible at 3840×2160 with nothing overlapping', async () => {
     const big = await openOfflinePage(browser, { width: 3840, height: 2160 })
@@ -96,7 +86,7 @@ describeIfBrowser('the wall display (/wall)', () => {
   })
 
   it('runs the playlist at 1920×1080: KPIs, top-N, trend, ticker, synthetic label', async () => {
-    wall = await openOfflinePage(browser, { width: 1920, height: 1080 })
+    wall = await flow.open({ width: 1920, height: 1080 })
     const { page } = wall
     await openWall(page, `${server.url}/wall?token=${secret}&playlist=${playlistId}&interval=600`)
     await page.getByTestId('wall-ticker-item').first().waitFor({ timeout: 30_000 })

@@ -16,6 +16,8 @@ export interface E2eFlow {
   csrf: string
   /** A new page signed in as a new user with this role (scope `*`), created by the admin. */
   signedIn: (user: { username: string, password: string }, role: 'admin' | 'editor' | 'analyst' | 'display') => Promise<OfflinePage>
+  /** A new page signed in as nobody (a wall opened with a display token), closed with the flow. */
+  open: (viewport: { width: number, height: number }) => Promise<OfflinePage>
   /** Close every page, the browser and the server. */
   close: () => Promise<void>
 }
@@ -24,7 +26,7 @@ export interface E2eFlow {
  * The set-up of a feature flow: the real server, Chromium, and an admin page signed in. When a
  * step fails, what was started is closed again before the error is rethrown.
  */
-export async function startFlow(opts: { env?: Record<string, string> } = {}): Promise<E2eFlow> {
+export async function startFlow(opts: { env?: Record<string, string>, viewport?: { width: number, height: number } } = {}): Promise<E2eFlow> {
   const pages: OfflinePage[] = []
   let server: E2eServer | undefined
   let browser: Browser | undefined
@@ -37,7 +39,7 @@ export async function startFlow(opts: { env?: Record<string, string> } = {}): Pr
   try {
     server = await startServer(opts)
     browser = await launchBrowser()
-    const admin = await openOfflinePage(browser, FLOW_VIEWPORT)
+    const admin = await openOfflinePage(browser, opts.viewport ?? FLOW_VIEWPORT)
     pages.push(admin)
     const csrf = (await loginAs(admin.context, server.url)).csrfToken
     const url = server.url
@@ -51,10 +53,26 @@ export async function startFlow(opts: { env?: Record<string, string> } = {}): Pr
       await loginAs(page.context, url, user.username, user.password)
       return page
     }
-    return { server, browser, admin, csrf, signedIn, close }
+    async function open(viewport: { width: number, height: number }) {
+      const page = await openOfflinePage(b, viewport)
+      pages.push(page)
+      return page
+    }
+    return { server, browser, admin, csrf, signedIn, open, close }
   }
   catch (error) {
     await close()
     throw error
   }
+}
+
+/** The secret of a new display token for this scope, created by the flow's admin. */
+export async function displayToken(flow: E2eFlow, name: string, scope: string): Promise<string> {
+  const res = await flow.admin.context.request.post(`${flow.server.url}/api/auth/tokens`, {
+    data: { kind: 'display', name, scope },
+    headers: { 'X-CSRF-Token': flow.csrf },
+  })
+  if (res.status() !== 201)
+    throw new Error(`creating the display token ${name}: ${res.status()} ${await res.text()}`)
+  return (await res.json()).secret
 }

@@ -4,12 +4,12 @@ import { waitForMapIdle } from './e2e-browser.ts'
 
 type Page = OfflinePage['page']
 
-/** Until the map has drawn at least one region of the choropleth. */
-export async function waitForRegions(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => {
+/** Until the map has drawn at least `atLeast` regions of the choropleth. */
+export async function waitForRegions(page: Page, timeout = 60_000, atLeast = 1): Promise<void> {
+  await page.waitForFunction((n) => {
     const map = (window as RiskmapWindow).__riskmap?.map
-    return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
-  }, undefined, { timeout })
+    return !!map?.getLayer('regions-fill') && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length >= n
+  }, atLeast, { timeout })
 }
 
 /** Regions drawn and the map idle: what every flow waits for after `goto`. */

@@ -1,4 +1,6 @@
+import type { PlantedValues } from '../helpers/planted-values.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { importPlanted } from '../helpers/planted-values.ts'
 import { createPrincipal } from '../helpers/principals.ts'
 import { useTestApp } from '../helpers/server-app.ts'
 
@@ -13,7 +15,7 @@ const SMALL = 800 // below the 1,000 suppression limit
 
 // region → sub-class → month → value. Months with data span 2023-03..2026-03, so a missing
 // month in that span is a zero; 2022-03 is before the data and is missing.
-const planted: Record<string, Record<string, Record<string, number>>> = {
+const planted: PlantedValues = {
   [t1]: { 'B2-01': { '2026-03': 30, '2026-02': 12, '2025-03': 10, '2024-03': 16, '2023-03': 22 }, 'B2-02': { '2026-03': 5, '2026-02': 1 } },
   [t2]: { 'B2-01': { '2026-03': 3, '2024-03': 4, '2023-03': 2 } },
   [t3]: { 'B2-01': { '2026-02': 9, '2025-03': 1, '2024-03': 1, '2023-03': 1 }, 'A1-01': { '2026-03': 7 } },
@@ -50,15 +52,7 @@ function ebRates(rows: Array<{ count: number, population: number }>): Array<numb
 let populations: Map<string, number>
 
 beforeAll(async () => {
-  const lines = ['region,indicator,month,value']
-  for (const [region, subs] of Object.entries(planted)) {
-    for (const [code, months] of Object.entries(subs)) {
-      for (const [month, value] of Object.entries(months))
-        lines.push(`${region},${code},${month},${value}`)
-    }
-  }
-  const res = await ctx.post('/api/import/values?source=changes-fixture', lines.join('\n'))
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  await importPlanted(ctx, planted, 'changes-fixture')
   await ctx.t.db.query('UPDATE region SET population = $2 WHERE code = $1', [t4, SMALL])
   const rows = await ctx.t.db.query<{ code: string, population: number }>('SELECT code, population FROM region WHERE parent = $1', [district])
   populations = new Map(rows.map(r => [r.code, r.population]))

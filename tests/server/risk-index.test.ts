@@ -1,4 +1,6 @@
+import type { PlantedValues } from '../helpers/planted-values.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { importPlanted } from '../helpers/planted-values.ts'
 import { createPrincipal } from '../helpers/principals.ts'
 import { useTestApp } from '../helpers/server-app.ts'
 
@@ -14,7 +16,7 @@ const stageOf = (leaf: string) => ({ A: 'emerging', B: 'escalation', C: 'intensi
 
 // township → sub-class → month → value; one township in each of four districts. Only 2026-02 and
 // 2026-03 hold data, so the reference is 6 districts × 2 months.
-const planted: Record<string, Record<string, Record<string, number>>> = {
+const planted: PlantedValues = {
   220802001000: { 'A1-01': { '2026-03': 40, '2026-02': 20 }, 'B2-01': { '2026-03': 12 }, 'C2-01': { '2026-03': 2 }, 'D1-01': { '2026-03': 30, '2026-02': 10 } },
   220821100000: { 'A1-01': { '2026-03': 5, '2026-02': 15 }, 'B2-01': { '2026-02': 6 }, 'D1-01': { '2026-03': 2 } },
   220822100000: { 'A2-01': { '2026-03': 9 }, 'C2-01': { '2026-02': 1 } },
@@ -92,15 +94,7 @@ function expectedIndex(period: string[], cfg: Config): Map<string, { index: numb
 }
 
 beforeAll(async () => {
-  const lines = ['region,indicator,month,value']
-  for (const [region, subs] of Object.entries(planted)) {
-    for (const [code, months] of Object.entries(subs)) {
-      for (const [month, value] of Object.entries(months))
-        lines.push(`${region},${code},${month},${value}`)
-    }
-  }
-  const res = await ctx.post('/api/import/values?source=risk-index-fixture', lines.join('\n'))
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  await importPlanted(ctx, planted, 'risk-index-fixture')
   districts = await ctx.t.db.query(`SELECT code, population FROM region WHERE level = 'district' ORDER BY code`)
   for (const t of Object.keys(planted))
     districtOf.set(t, (await ctx.t.db.query<{ parent: string }>('SELECT parent FROM region WHERE code = $1', [t]))[0]!.parent)

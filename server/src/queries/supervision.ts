@@ -57,19 +57,7 @@ export async function regionForListing(q: Queryable, code: string): Promise<{ ex
   return { exists: r.exists, visible: r.visible ? { name: r.name!, level: r.level!, population: r.population } : null }
 }
 
-export interface ListingInsert {
-  region: string
-  reason: string
-  unit: string
-  plan: string
-  listedOn: string
-  deadline: string
-  indicator: string
-  thresholdKind: ThresholdKind
-  threshold: number
-  monthsRequired: number
-  actor: string
-}
+export type ListingInsert = Pick<ListingRow, 'region' | 'reason' | 'unit' | 'plan' | 'listedOn' | 'deadline' | 'indicator' | 'thresholdKind' | 'threshold' | 'monthsRequired'> & { actor: string }
 
 export async function insertListing(q: Queryable, l: ListingInsert): Promise<number> {
   const rows = await q.query<{ id: number }>(`

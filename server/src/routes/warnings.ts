@@ -34,6 +34,26 @@ function view(w: WarningRow) {
   return { ...w, indicatorName: indicatorName(w.indicator) }
 }
 
+/**
+ * Acknowledge or close a warning, audited, in one transaction. `refusal` says why the warning's
+ * status does not allow the step (a 409 "warning <id> <refusal>"), or null when it does.
+ */
+async function changeStatus(c: Context<AppEnv>, id: number, note: string, action: 'warning.ack' | 'warning.close', apply: typeof ackWarning, refusal: (status: WarningRow['status']) => string | null): Promise<WarningRow> {
+  const w = who(c)
+  return write(c, async (db) => {
+    const before = await getWarning(db, id, true)
+    if (!before)
+      fail(404, 'not_found', `no warning ${id}`)
+    const refused = refusal(before.status)
+    if (refused)
+      fail(409, 'invalid_state', `warning ${id} ${refused}`)
+    await apply(db, id, w.actor, note)
+    const after = (await getWarning(db, id))!
+    await appendAudit(db.client, { actor: w.actor, action, entity: 'warning', entityId: String(id), before: { status: before.status }, after: { status: after.status, note }, requestId: w.requestId, scope: w.scope })
+    return after
+  })
+}
+
 /** Early warnings (issue 7 §4): the list in scope, evaluation per period, acknowledge and close. */
 export const warningRoutes = new Hono<AppEnv>()
   .get('/', allow('read'), validate('query', listQuery), async (c) => {
@@ -59,34 +79,12 @@ export const warningRoutes = new Hono<AppEnv>()
   .post('/:id/ack', allow('edit'), validate('param', idParam), validate('json', ackBody), async (c) => {
     const { id } = c.req.valid('param')
     const { note } = c.req.valid('json')
-    const w = who(c)
-    const row = await write(c, async (db) => {
-      const before = await getWarning(db, id, true)
-      if (!before)
-        fail(404, 'not_found', `no warning ${id}`)
-      if (before.status !== 'open')
-        fail(409, 'invalid_state', `warning ${id} is ${before.status}: only an open warning can be acknowledged`)
-      await ackWarning(db, id, w.actor, note)
-      const after = (await getWarning(db, id))!
-      await appendAudit(db.client, { actor: w.actor, action: 'warning.ack', entity: 'warning', entityId: String(id), before: { status: before.status }, after: { status: after.status, note }, requestId: w.requestId, scope: w.scope })
-      return after
-    })
+    const row = await changeStatus(c, id, note, 'warning.ack', ackWarning, status => status === 'open' ? null : `is ${status}: only an open warning can be acknowledged`)
     return c.json({ warning: view(row) })
   })
   .post('/:id/close', allow('edit'), validate('param', idParam), validate('json', closeBody), async (c) => {
     const { id } = c.req.valid('param')
     const { note } = c.req.valid('json')
-    const w = who(c)
-    const row = await write(c, async (db) => {
-      const before = await getWarning(db, id, true)
-      if (!before)
-        fail(404, 'not_found', `no warning ${id}`)
-      if (before.status === 'closed')
-        fail(409, 'invalid_state', `warning ${id} is already closed`)
-      await closeWarning(db, id, w.actor, note)
-      const after = (await getWarning(db, id))!
-      await appendAudit(db.client, { actor: w.actor, action: 'warning.close', entity: 'warning', entityId: String(id), before: { status: before.status }, after: { status: after.status, note }, requestId: w.requestId, scope: w.scope })
-      return after
-    })
+    const row = await changeStatus(c, id, note, 'warning.close', closeWarning, status => status === 'closed' ? 'is already closed' : null)
     return c.json({ warning: view(row) })
   })

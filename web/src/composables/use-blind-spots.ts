@@ -1,9 +1,9 @@
 import type { BlindSpotQuery } from '../api/blind-spots-api.ts'
 import { computed, watch } from 'vue'
 import { blindSpotsApi } from '../api/blind-spots-api.ts'
-import { useToastStore } from '../stores/toast.ts'
 import { useViewStore } from '../stores/view.ts'
 import { useBlindSpotsStore } from './use-blind-spots-store.ts'
+import { useLatestLoad } from './use-latest-load.ts'
 
 /** How many cells the layer and the list show. */
 export const BLIND_SPOT_LIMIT = 20
@@ -24,28 +24,17 @@ export function blindSpotQuery(view: { parent: string | null, city: string | nul
 export function useBlindSpots() {
   const view = useViewStore()
   const store = useBlindSpotsStore()
-  const toast = useToastStore()
-  let abort: AbortController | null = null
+  const loads = useLatestLoad(store)
   const query = computed(() => view.view.layers.blindspots ? blindSpotQuery(view.view, store.months) : null)
 
   watch(query, async (q) => {
-    abort?.abort()
     if (!q) {
+      loads.cancel()
       store.data = null
       return
     }
-    const ctl = abort = new AbortController()
-    store.loading = true
-    try {
-      store.data = await blindSpotsApi.list(q, ctl.signal)
-    }
-    catch (err) {
-      if (!ctl.signal.aborted)
-        toast.fromError(err)
-    }
-    finally {
-      if (abort === ctl)
-        store.loading = false
-    }
+    await loads.run(signal => blindSpotsApi.list(q, signal), (data) => {
+      store.data = data
+    })
   }, { immediate: true, deep: true })
 }
