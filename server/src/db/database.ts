@@ -48,8 +48,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     connectionTimeoutMillis: embedded ? config.connectionTimeoutMs * 3 : config.connectionTimeoutMs,
     statement_timeout: config.statementTimeoutMs,
     // Client-side too: the embedded database queues queries behind an open transaction, where the
-    // server-side timeout cannot see them, and a stuck query must fail rather than hang a request.
-    query_timeout: config.statementTimeoutMs + 5_000,
+    // server-side timeout cannot see them (PGlite does not enforce statement_timeout at all), and a
+    // stuck query must fail rather than hang a request. The grace over the server-side timeout is
+    // 5 s, or the timeout itself (at least 1 s) when that is shorter, so that a short timeout stays short.
+    query_timeout: config.statementTimeoutMs + Math.min(5_000, Math.max(config.statementTimeoutMs, 1_000)),
     idle_in_transaction_session_timeout: Math.max(config.statementTimeoutMs * 4, 60_000),
     idleTimeoutMillis: 30_000,
     application_name: 'riskmap',
