@@ -13,12 +13,14 @@ import { insertRoadEdges } from './queries/road-network.ts'
 import { roadEdgesFromGeoJson, RoadImportError } from './response/road-import.ts'
 import { importUnitsCsv } from './response/units-import.ts'
 import { prepare } from './startup.ts'
+import { evaluateWarnings } from './warnings/service.ts'
 
 const usage = `usage:
   riskmap import events FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09] [--source NAME]
   riskmap import values FILE.csv [--source NAME]
   riskmap import units FILE.csv [--crs wgs84|cgcs2000|gcj02|bd09]   (response units: name,type,lon,lat[,staff,duty,contact])
-  riskmap import roads FILE.geojson [--replace]   (road network for pgRouting reach: LineStrings with highway, name, oneway, maxspeed; docs/road-network.md)`
+  riskmap import roads FILE.geojson [--replace]   (road network for pgRouting reach: LineStrings with highway, name, oneway, maxspeed; docs/road-network.md)
+  riskmap warnings evaluate --period YYYY-MM   (every enabled early-warning rule for that month, e.g. from cron at the start of a month; docs/early-warnings.md)`
 
 function die(message: string, code = 2): never {
   console.error(message)
@@ -27,11 +29,31 @@ function die(message: string, code = 2): never {
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { crs: { type: 'string', default: 'wgs84' }, source: { type: 'string', default: 'csv' }, replace: { type: 'boolean' }, help: { type: 'boolean' } },
+  options: { crs: { type: 'string', default: 'wgs84' }, source: { type: 'string', default: 'csv' }, replace: { type: 'boolean' }, period: { type: 'string' }, help: { type: 'boolean' } },
 })
 const [command, kind, file] = positionals
-if (opts.help || command !== 'import' || (kind !== 'events' && kind !== 'values' && kind !== 'units' && kind !== 'roads') || !file)
+if (opts.help)
   die(usage)
+if (command === 'warnings' && kind === 'evaluate')
+  await evaluateCommand(opts.period)
+if (command !== 'import' || (kind !== 'events' && kind !== 'values' && kind !== 'units' && kind !== 'roads') || !file)
+  die(usage)
+
+/** `riskmap warnings evaluate --period YYYY-MM`: the per-period evaluation, with the owner's rights. */
+async function evaluateCommand(period: string | undefined): Promise<never> {
+  if (!period || !/^\d{4}-(?:0[1-9]|1[0-2])$/.test(period))
+    die('--period must be a month, YYYY-MM')
+  const deps = await prepare({ ...loadConfig(), demo: false })
+  try {
+    const who = { actor: `cli:${process.env.USER ?? 'unknown'}`, scope: '*', requestId: null }
+    const r = await deps.db.transaction(client => evaluateWarnings(client, deps.catalog, [period], who))
+    console.log(`evaluated ${r.rules} rules for ${period}: ${r.fired} warnings hold, ${r.inserted} new, ${r.updated} refreshed`)
+  }
+  finally {
+    await deps.db.close()
+  }
+  process.exit(0)
+}
 if (!(inputCrsList as readonly string[]).includes(opts.crs!))
   die(`--crs must be one of ${inputCrsList.join(', ')}`)
 if (!sourcePattern.test(opts.source!))

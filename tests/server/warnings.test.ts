@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { errorReplyProblems } from '../helpers/error-shape.ts'
 import { call } from '../helpers/http-client.ts'
 import { createPrincipal } from '../helpers/principals.ts'
+import { runCli } from '../helpers/run-cli.ts'
 import { eventsCsv, regions } from '../helpers/scope-fixture.ts'
 import { useTestApp } from '../helpers/server-app.ts'
 
@@ -204,6 +205,28 @@ describe('warning rules', () => {
     expect((await warnings()).find(w => w.rule === 'rate_threshold').ruleId).toBeNull()
     const audit = await ctx.t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'warning_rule' AND entity_id = $1 ORDER BY id`, [String(id)])
     expect(audit.map(a => a.action)).toEqual(['warning_rule.create', 'warning_rule.update', 'warning_rule.delete'])
+  })
+
+  it('the CLI evaluates a month (riskmap warnings evaluate --period), audited as the CLI user', async () => {
+    const created = await admin('POST', '/warning-rules', { kind: 'zero_target', name: 'cli zero target', indicator: 'B2-01', severity: 'notice' })
+    expect(created.status, created.text).toBe(201)
+    const id = created.body.rule.id as number
+    expect((await warnings()).filter(w => w.ruleId === id)).toEqual([])
+
+    const bad = await ctx.t.whileClosed(() => runCli(['warnings', 'evaluate', '--period', '2025-13'], ctx.t.env))
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--period must be a month/)
+    const out = await ctx.t.whileClosed(() => runCli(['warnings', 'evaluate', '--period', MONTH], ctx.t.env))
+    expect(out.code, out.stderr).toBe(0)
+    expect(out.stdout).toMatch(new RegExp(`evaluated \\d+ rules for ${MONTH}: \\d+ warnings hold, [1-9]\\d* new`))
+
+    // T (20) and S (4) both broke the zero target in MONTH; the CLI's evaluation wrote exactly those.
+    const fired = (await warnings()).filter(w => w.ruleId === id)
+    expect(fired.map(w => [w.region, w.period, w.evidence.count]).sort()).toEqual([[S, MONTH, 4], [T, MONTH, 20]].sort())
+    const [audit] = await ctx.t.db.query<{ actor: string, after: { ids: number[] } }>(`SELECT actor, after FROM audit_log WHERE action = 'warnings.evaluate' ORDER BY id DESC LIMIT 1`)
+    expect(audit!.actor).toMatch(/^cli:/)
+    expect(audit!.after.ids).toEqual(expect.arrayContaining(fired.map(w => w.id)))
+    expect((await admin('DELETE', `/warning-rules/${id}?version=1`)).status).toBe(200)
   })
 
   it.each([
