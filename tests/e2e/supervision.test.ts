@@ -15,6 +15,8 @@ const DISTRICT = '500104'
 const REASON = '连续三个月警情居全区前列 "夜市" 噪声; $1 🚨'
 const NOTE = '第一周：联合执法2次，整改商户11家'
 const CLOSE_REASON = '区委政法委专题会议决定销号（演示）'
+const PLAN_BY_OTHER = '他人修改：增加夜间巡逻（演示）'
+const NEW_DEADLINE = '2099-09-30'
 
 /** The listing ids drawn by a layer of the map, as rendered now. */
 async function renderedIds(page: Page, layer: string): Promise<number[]> {
@@ -106,6 +108,50 @@ describeIfBrowser('supervision listing (挂牌督办): pick a township on the ma
     await screenshot(page, 'supervision-3-list')
   })
 
+  it('edits the deadline (编辑): a stale save asks for a reload, then the new deadline shows in the detail', async () => {
+    const { page } = admin
+    await page.getByTestId(`supervision-open-${listingId}`).click()
+    await page.getByTestId('supervision-detail').waitFor({ state: 'visible' })
+    await page.getByTestId('supervision-edit').click()
+    await page.locator('[data-testid=supervision-form][data-mode=edit]').waitFor({ state: 'visible' })
+    expect(await page.getByTestId('supervision-deadline').inputValue()).toBe('2099-06-30')
+    expect(await page.getByTestId('supervision-region-select').count()).toBe(0)
+
+    // Someone else changes the plan meanwhile: the save is refused and asks for a reload.
+    const current = (await (await page.context().request.get(`${server.url}/api/supervision/${listingId}`)).json()).listing
+    const other = await admin.context.request.patch(`${server.url}/api/supervision/${listingId}`, {
+      headers: { 'X-CSRF-Token': flow.csrf },
+      data: { plan: PLAN_BY_OTHER, version: current.version },
+    })
+    expect(other.status(), await other.text()).toBe(200)
+    await page.getByTestId('supervision-deadline').fill(NEW_DEADLINE)
+    await page.getByTestId('supervision-save').click()
+    await page.getByTestId('supervision-form-conflict').waitFor({ state: 'visible', timeout: 30_000 })
+    await screenshot(page, 'supervision-3b-edit-conflict')
+    await page.getByTestId('supervision-reload').click()
+    await page.waitForFunction(plan => (document.querySelector('[data-testid=supervision-plan]') as HTMLTextAreaElement | null)?.value === plan, PLAN_BY_OTHER, { timeout: 30_000 })
+    expect(await page.getByTestId('supervision-form-conflict').count()).toBe(0)
+
+    // A deadline before the listing date: the server's 400 shows next to the form.
+    await page.getByTestId('supervision-deadline').fill('2000-01-01')
+    await page.getByTestId('supervision-save').click()
+    await page.getByTestId('supervision-form-error').waitFor({ state: 'visible', timeout: 30_000 })
+    expect(await page.getByTestId('supervision-form-error').textContent()).toContain('deadline')
+
+    await page.getByTestId('supervision-deadline').fill(NEW_DEADLINE)
+    await screenshot(page, 'supervision-3c-edit-form')
+    await page.getByTestId('supervision-save').click()
+    await page.getByTestId('supervision-detail').waitFor({ state: 'visible', timeout: 30_000 })
+    await page.locator('[data-testid=supervision-detail] dd', { hasText: NEW_DEADLINE }).waitFor({ state: 'visible', timeout: 30_000 })
+    expect(await page.getByTestId('supervision-detail').textContent()).toContain(PLAN_BY_OTHER)
+    await screenshot(page, 'supervision-3d-edited')
+
+    const after = (await (await page.context().request.get(`${server.url}/api/supervision/${listingId}`)).json()).listing
+    expect(after).toMatchObject({ deadline: NEW_DEADLINE, plan: PLAN_BY_OTHER, version: current.version + 2, region: township, reason: REASON })
+    await page.getByTestId('supervision-back').click()
+    await page.getByTestId('supervision-list').waitFor({ state: 'visible' })
+  })
+
   it('adds a progress note and closes the listing with an admin\'s reason; the outline goes', async () => {
     const { page } = admin
     await page.getByTestId(`supervision-open-${listingId}`).click()
@@ -130,7 +176,7 @@ describeIfBrowser('supervision listing (挂牌督办): pick a township on the ma
     expect(detail.listing).toMatchObject({ status: 'closed', closure: { kind: 'admin_reason', detail: CLOSE_REASON }, noteCount: 1, latestNote: NOTE })
     const audit = await (await page.context().request.get(`${server.url}/api/admin/audit?entity=supervision_listing&limit=50`)).json()
     const actions = audit.entries.filter((e: any) => e.entityId === String(listingId)).map((e: any) => e.action).sort()
-    expect(actions).toEqual(['supervision.close', 'supervision.create', 'supervision.note'])
+    expect(actions).toEqual(['supervision.close', 'supervision.create', 'supervision.note', 'supervision.update', 'supervision.update'])
   })
 
   it('the layer switch lives in the URL and shows the legend with the panel closed', async () => {

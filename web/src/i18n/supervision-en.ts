@@ -43,6 +43,14 @@ const en: typeof zhCN = {
   },
   save: 'List',
   cancel: 'Cancel',
+  edit: {
+    button: 'Edit',
+    title: 'Edit the listing',
+    regionFixed: 'The region of a listing cannot be changed',
+    save: 'Save changes',
+    conflict: 'Changed by someone else since you opened it: reload, then edit again.',
+    reload: 'Reload',
+  },
   notes: { title: 'Progress notes', none: 'No progress notes yet', add: 'Add note', placeholder: 'Progress this time…' },
   closure: {
     title: 'Close (销号)',

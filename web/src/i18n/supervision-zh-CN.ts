@@ -41,6 +41,14 @@ export default {
   },
   save: '挂牌',
   cancel: '取消',
+  edit: {
+    button: '编辑',
+    title: '编辑督办',
+    regionFixed: '督办区域不可更改',
+    save: '保存修改',
+    conflict: '该督办已被他人修改，请重新加载后再编辑。',
+    reload: '重新加载',
+  },
   notes: { title: '工作进展', none: '暂无进展记录', add: '添加进展', placeholder: '本次进展情况…' },
   closure: {
     title: '销号',

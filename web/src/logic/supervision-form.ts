@@ -1,4 +1,5 @@
-import type { SupervisionCreate } from '../api/supervision-api.ts'
+import type { SupervisionCreate, SupervisionListing, SupervisionPatch } from '../api/supervision-api.ts'
+import { ApiError } from '../api/client.ts'
 
 /** The create form as the user fills it in: text everywhere, numbers parsed on submit. */
 export interface SupervisionDraft {
@@ -57,6 +58,49 @@ export function draftBody(d: SupervisionDraft): { ok: true, body: SupervisionCre
       monthsRequired: months,
     },
   }
+}
+
+/** The fields the edit form may change (the region and the status never change by an edit). */
+const EDITABLE = ['reason', 'unit', 'plan', 'deadline', 'indicator', 'thresholdKind', 'threshold', 'monthsRequired'] as const
+
+/** The edit form filled in from a listing as it was read. */
+export function draftOf(l: Pick<SupervisionListing, 'region' | 'reason' | 'unit' | 'plan' | 'deadline' | 'indicator' | 'thresholdKind' | 'threshold' | 'monthsRequired'>): SupervisionDraft {
+  return {
+    region: l.region,
+    reason: l.reason,
+    unit: l.unit,
+    plan: l.plan,
+    deadline: l.deadline,
+    indicator: l.indicator,
+    thresholdKind: l.thresholdKind,
+    threshold: String(l.threshold),
+    monthsRequired: String(l.monthsRequired),
+  }
+}
+
+/**
+ * The PATCH body for an edit: only the fields that differ from the listing as read, with the
+ * version it was read at (the server answers 409 if someone changed it since). `changed` is
+ * false when nothing differs, and then there is nothing to send.
+ */
+export function editBody(d: SupervisionDraft, l: Pick<SupervisionListing, 'region' | 'reason' | 'unit' | 'plan' | 'deadline' | 'indicator' | 'thresholdKind' | 'threshold' | 'monthsRequired' | 'version'>):
+  { ok: true, changed: boolean, body: SupervisionPatch } | { ok: false, problems: DraftProblem[] } {
+  const checked = draftBody({ ...d, region: l.region })
+  if (!checked.ok)
+    return { ok: false, problems: checked.problems }
+  const body: Record<string, unknown> = {}
+  for (const k of EDITABLE) {
+    if (checked.body[k] !== l[k])
+      body[k] = checked.body[k]
+  }
+  return { ok: true, changed: Object.keys(body).length > 0, body: { ...body, version: l.version } as SupervisionPatch }
+}
+
+/** How a failed save reads: any 409 (stale version, or closed meanwhile) asks for a reload; else the server's words. */
+export function editFailure(err: unknown): { conflict: true } | { conflict: false, message: string } {
+  if (err instanceof ApiError && err.status === 409)
+    return { conflict: true }
+  return { conflict: false, message: err instanceof ApiError ? err.message || err.code : String(err) }
 }
 
 const shanghai = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })

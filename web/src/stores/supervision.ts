@@ -5,7 +5,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { useSidePanelStore } from './side-panel.ts'
 import { useViewStore } from './view.ts'
 
-export type SupervisionMode = 'list' | 'detail' | 'create'
+export type SupervisionMode = 'list' | 'detail' | 'create' | 'edit'
 export interface SupervisionFilters { status: 'listed' | 'closed' | '', overdue: boolean }
 
 /** Supervision listing (挂牌督办) of regions: the list, the selected listing, the map data and the region picker. */
@@ -56,6 +56,14 @@ export const useSupervisionStore = defineStore('supervision', () => {
     picking.value = true
   }
 
+  /** Edit the selected listing in the create form (region fixed); cancel or save returns to its detail. */
+  function startEdit() {
+    if (selectedId.value === null)
+      return
+    picking.value = false
+    mode.value = 'edit'
+  }
+
   function pick(code: string, name: string) {
     pickedRegion.value = { code, name }
     picking.value = false
@@ -72,5 +80,5 @@ export const useSupervisionStore = defineStore('supervision', () => {
     revision.value++
   }
 
-  return { open, visible, mode, filters, items, mapData, selectedId, detail, revision, picking, pickedRegion, closePanel, showList, select, startCreate, pick, saved, changed }
+  return { open, visible, mode, filters, items, mapData, selectedId, detail, revision, picking, pickedRegion, closePanel, showList, select, startCreate, startEdit, pick, saved, changed }
 })
