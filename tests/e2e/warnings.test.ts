@@ -126,4 +126,44 @@ describeIfBrowser('early warnings (预警): the planted surge, its evidence, clo
     }, id, { timeout: 15_000 })
     await screenshot(page, 'warnings-5-rules')
   })
+
+  it('an admin creates a zero-target rule in the form (a refusal shown beside it), sees it listed and deletes it', async () => {
+    const { page } = flow.admin
+    const NAME = '测试零目标 "e2e" $1'
+    await page.getByTestId('rule-new').click()
+    const form = page.getByTestId('rule-create')
+    await form.waitFor({ state: 'visible', timeout: 10_000 })
+    // The significance kinds show their defaults; the zero target has no parameters.
+    await page.getByTestId('rule-create-kind').selectOption('mom_significant')
+    await expect(page.getByTestId('rule-create-minZ').inputValue()).resolves.toBe('3')
+    await expect(page.getByTestId('rule-create-minTotal').inputValue()).resolves.toBe('6')
+    await page.getByTestId('rule-create-kind').selectOption('zero_target')
+    expect(await page.getByTestId('rule-create-minZ').count()).toBe(0)
+    // No indicator: the server's 400 message appears next to the form and nothing is written.
+    await page.getByTestId('rule-create-name').fill(NAME)
+    await page.getByTestId('rule-create-submit').click()
+    await expect(page.getByTestId('rule-create-error').textContent({ timeout: 15_000 })).resolves.toMatch(/indicator/)
+    const rulesNow = async () => (await (await page.context().request.get(`${server.url}/api/warning-rules`)).json()).rules as any[]
+    expect((await rulesNow()).some(r => r.name === NAME)).toBe(false)
+
+    await page.getByTestId('rule-create-indicator').selectOption('C2-01')
+    await page.getByTestId('rule-create-severity').selectOption('notice')
+    await screenshot(page, 'warnings-6-new-rule')
+    await page.getByTestId('rule-create-submit').click()
+    await form.waitFor({ state: 'detached', timeout: 15_000 })
+    const made = (await rulesNow()).find(r => r.name === NAME)
+    expect(made).toMatchObject({ kind: 'zero_target', indicator: 'C2-01', severity: 'notice', level: 'township', version: 1, synthetic: false })
+    const listed = page.locator(`[data-testid=warning-rule][data-id="${made.id}"]`)
+    await listed.waitFor({ state: 'visible', timeout: 15_000 })
+    await expect(listed.textContent()).resolves.toContain(NAME)
+
+    await page.getByTestId(`rule-${made.id}-delete`).click()
+    await page.getByTestId(`rule-${made.id}-confirm`).waitFor({ state: 'visible' })
+    await screenshot(page, 'warnings-7-delete-confirm')
+    await page.getByTestId(`rule-${made.id}-confirm-delete`).click()
+    await listed.waitFor({ state: 'detached', timeout: 15_000 })
+    expect((await rulesNow()).some(r => r.id === made.id)).toBe(false)
+    const audit = await (await page.context().request.get(`${server.url}/api/admin/audit?action=warning_rule.delete`)).json()
+    expect(audit.entries.map((e: any) => e.entityId)).toContain(String(made.id))
+  })
 })

@@ -11,6 +11,7 @@ export type WarningItem = InferResponseType<typeof root.$get, 200>['warnings'][n
 export type WarningCounts = InferResponseType<typeof root.$get, 200>['counts']
 export type WarningRule = InferResponseType<typeof rules.$get, 200>['rules'][number]
 export type WarningRulePatch = InferRequestType<(typeof rules)[':id']['$patch']>['json']
+export type WarningRuleCreate = InferRequestType<typeof rules.$post>['json']
 export type EscalationQuery = InferRequestType<typeof escalation.$get>['query']
 export type EscalationTable = InferResponseType<typeof escalation.$get, 200>
 export type EscalationTownship = EscalationTable['townships'][number]
@@ -24,5 +25,7 @@ export const warningsApi = {
   close: (id: number, note: string) => unwrap(one.close.$post({ param: param(id), json: { note } })),
   rules: (signal?: AbortSignal) => unwrap(rules.$get({}, withSignal(signal))),
   editRule: (id: number, json: WarningRulePatch) => unwrap(rules[':id'].$patch({ param: param(id), json })),
+  createRule: (json: WarningRuleCreate) => unwrap(rules.$post({ json })),
+  deleteRule: (id: number, version: number) => unwrap(rules[':id'].$delete({ param: param(id), query: { version: String(version) } })),
   escalation: (query: EscalationQuery, signal?: AbortSignal) => unwrap(escalation.$get({ query }, withSignal(signal))),
 }
