@@ -1,16 +1,20 @@
 import type { CDPSession, Page } from 'playwright-core'
+import type { HeapBreakdown } from './heap-snapshot.ts'
 import { appendFileSync, readFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { launchBrowser, openOfflinePage } from '../helpers/e2e-browser.ts'
 import { loginAs, startServer } from '../helpers/e2e-server.ts'
+import { takeHeapBreakdown, topGrowth } from './heap-snapshot.ts'
 import { machineLine } from './machine.ts'
 
 /**
  * `pnpm bench:wall-soak [--minutes 30] [--interval 3] [--playlist baicheng|layers]`: the wall
- * display (/wall) in headless Chromium rotating its scenes quickly for N minutes, with the JS heap
- * measured after forced garbage collection (CDP HeapProfiler.collectGarbage) once warmed up and at
- * the end. Issue 6 asks for ≤ 10 % growth over 30 minutes. Appends a line to tests/bench/RESULTS.md.
+ * display (/wall) in headless Chromium rotating its scenes quickly for N minutes, with the heap
+ * measured after forced garbage collection (CDP HeapProfiler.collectGarbage, then a heap snapshot)
+ * once warmed up and at the end. Issue 6 asks for ≤ 10 % growth over 30 minutes; the run fails when
+ * the page's JS objects grow more (compiled code and V8's used heap are reported beside it, see
+ * heap-snapshot.ts for why they are not the measure). Appends a line to tests/bench/RESULTS.md.
  * `baicheng` is the 白城 demo playlist; `layers` is one made here over 大渡口 with a scene of every
  * layer kind (choropleth, points, heatmap, hex bins, Gi*, blind spots, patrol, water, the tour).
  */
@@ -36,7 +40,19 @@ const layersPlaylist = {
 const log = (m: string) => console.log(`[wall-soak] ${new Date().toISOString().slice(11, 19)} ${m}`)
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-interface Heap { usedMB: number, domNodes: number, listeners: number }
+interface Heap {
+  /** V8's used heap after GC (`Runtime.getHeapUsage`): objects and compiled code together. */
+  usedMB: number
+  /** From a heap snapshot: the page's JS objects, V8's compiled code, and objects outside V8. */
+  objectsMB: number
+  codeMB: number
+  nativeMB: number
+  domNodes: number
+  listeners: number
+  breakdown: HeapBreakdown
+}
+
+const MB = 2 ** 20
 
 async function sample(cdp: CDPSession): Promise<Heap> {
   // Several passes: one collection can leave garbage that only the next finds unreachable.
@@ -46,23 +62,44 @@ async function sample(cdp: CDPSession): Promise<Heap> {
   }
   const heap = await cdp.send('Runtime.getHeapUsage')
   const counters = await cdp.send('Memory.getDOMCounters')
-  return { usedMB: heap.usedSize / 2 ** 20, domNodes: counters.nodes, listeners: counters.jsEventListeners }
+  const breakdown = await takeHeapBreakdown(cdp)
+  return {
+    usedMB: heap.usedSize / MB,
+    objectsMB: breakdown.objects / MB,
+    codeMB: breakdown.code / MB,
+    nativeMB: breakdown.native / MB,
+    domNodes: counters.nodes,
+    listeners: counters.jsEventListeners,
+    breakdown,
+  }
 }
 
+const METRICS = ['usedMB', 'objectsMB', 'codeMB', 'nativeMB', 'domNodes', 'listeners'] as const
+
 /**
- * The retained heap: the smallest of three samples a scene apart, each taken when the map is idle
- * if it gets there within a scene. Requests in flight (tiles, API answers) hold memory and abort
- * listeners for a moment; the minimum leaves them out, the same way at the start and at the end.
+ * The retained heap: three samples, each taken on the playlist's first scene once its map is idle
+ * (or the scene ends), one rotation apart, and the smallest value of each measure. The same scene
+ * every time, because each scene's data and the functions it has just run differ; the smallest,
+ * because requests in flight only add. The breakdown kept is that of the sample with the fewest objects.
  */
 async function measure(page: Page, cdp: CDPSession, sceneMs: number): Promise<Heap> {
   const samples: Heap[] = []
   for (let i = 0; i < 3; i++) {
+    // Leave the first scene if we are on it, then wait for its next start.
+    await page.waitForFunction(() => document.querySelector('[data-testid=wall-scene-title]')?.getAttribute('data-scene') !== '0', undefined, { timeout: 120_000, polling: 100 })
+    await page.waitForFunction(() => document.querySelector('[data-testid=wall-scene-title]')?.getAttribute('data-scene') === '0', undefined, { timeout: 300_000, polling: 100 })
     await page.waitForFunction(() => document.body.dataset.mapIdle === '1', undefined, { timeout: sceneMs, polling: 100 }).catch(() => {})
     samples.push(await sample(cdp))
-    await sleep(sceneMs)
   }
-  return samples.reduce((a, b) => (b.usedMB < a.usedMB ? b : a))
+  const least = samples.reduce((a, b) => (b.objectsMB < a.objectsMB ? b : a))
+  const out = { ...least }
+  for (const key of METRICS)
+    out[key] = Math.min(...samples.map(s => s[key]))
+  return out
 }
+
+const pct = (from: number, to: number) => (to - from) / from * 100
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`
 
 async function sceneTitle(page: Page): Promise<string> {
   return (await page.getByTestId('wall-scene-title').getAttribute('data-scene')) ?? ''
@@ -103,7 +140,8 @@ try {
   log(`warming up for ${(warmMs / 1000).toFixed(0)} s (${playlist.scenes.length} scenes × ${interval} s, three times, at least 120 s)`)
   await sleep(warmMs)
   const start = await measure(page, cdp, interval * 1000)
-  log(`baseline: ${start.usedMB.toFixed(1)} MB heap, ${start.domNodes} DOM nodes, ${start.listeners} listeners`)
+  const show = (h: Heap) => `${h.objectsMB.toFixed(2)} MB objects, ${h.codeMB.toFixed(2)} MB code, ${h.nativeMB.toFixed(2)} MB native; ${h.usedMB.toFixed(1)} MB used heap, ${h.domNodes} DOM nodes, ${h.listeners} listeners`
+  log(`baseline: ${show(start)}`)
 
   const end = Date.now() + minutes * 60_000
   let changes = 0
@@ -118,28 +156,30 @@ try {
     // A sample a minute in the log shows whether the heap levels off or keeps climbing.
     if (Date.now() >= nextReport) {
       nextReport += 60_000
-      const { usedMB } = await sample(cdp)
-      log(`${usedMB.toFixed(1)} MB heap after GC, ${changes} scene changes`)
+      log(`${show(await sample(cdp))}; ${changes} scene changes`)
     }
   }
   const finish = await measure(page, cdp, interval * 1000)
-  const growth = (finish.usedMB - start.usedMB) / start.usedMB * 100
-  log(`end: ${finish.usedMB.toFixed(1)} MB heap, ${finish.domNodes} DOM nodes, ${finish.listeners} listeners; ${changes} scene changes`)
+  log(`end: ${show(finish)}; ${changes} scene changes`)
+  const kb = (rows: { name: string, bytes: number }[]) => rows.map(g => `${g.name} +${(g.bytes / 1024).toFixed(0)} KB`).join(', ')
+  const grew = topGrowth(start.breakdown, finish.breakdown, Infinity)
+  log(`JS objects that grew most: ${kb(grew.filter(g => g.name !== '(code)' && !g.name.startsWith('native:')).slice(0, 8))}`)
+  log(`anything that grew most: ${kb(grew.slice(0, 8))}`)
   if (wall.pageErrors.length)
     log(`page errors: ${wall.pageErrors.slice(0, 3).join(' | ')}`)
-  const line = `| ${new Date().toISOString()} | ${minutes} min, ${interval} s scenes, ${changes} scene changes, playlist ${which} | ${start.usedMB.toFixed(1)} → ${finish.usedMB.toFixed(1)} MB | **${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %** | ${start.domNodes} → ${finish.domNodes} | ${start.listeners} → ${finish.listeners} | ${wall.pageErrors.length} | ${machineLine()} |`
+  const growth = pct(start.objectsMB, finish.objectsMB)
+  const span = (key: 'objectsMB' | 'codeMB' | 'usedMB') => `${start[key].toFixed(2)} → ${finish[key].toFixed(2)} MB (${signed(pct(start[key], finish[key]))})`
+  const line = `| ${new Date().toISOString()} | ${minutes} min, ${interval} s scenes, ${changes} scene changes, playlist ${which} | ${start.objectsMB.toFixed(2)} → ${finish.objectsMB.toFixed(2)} MB | **${signed(growth)}** | ${span('codeMB')} | ${span('usedMB')} | ${start.domNodes} → ${finish.domNodes} | ${start.listeners} → ${finish.listeners} | ${wall.pageErrors.length} | ${machineLine()} |`
   const results = new URL('./RESULTS.md', import.meta.url)
-  const header = '## Wall display soak'
+  const header = '### Heap snapshots'
   if (!readFileSync(results, 'utf8').includes(header)) {
-    appendFileSync(results, `\n${header}\n\nWritten by \`pnpm bench:wall-soak\` (tests/bench/wall-soak.ts): /wall at 1920×1080 in headless Chromium (SwiftShader), `
-    + 'rotating the 白城 demo playlist; JS heap after forced GC (CDP `HeapProfiler.collectGarbage` ×3, `Runtime.getHeapUsage`) after three warm-up rotations (at least 2 minutes) and at the end. '
-    + 'Target (issue 6): ≤ 10 % growth over 30 minutes.\n\n'
-    + '| date | run | JS heap after GC (start → end) | growth | DOM nodes | JS listeners | page errors | machine |\n|---|---|---|---|---|---|---|---|\n')
+    appendFileSync(results, `\n${header}\n\n`
+    + '| date | run | JS objects after GC (start → end) | growth | compiled code | V8 used heap | DOM nodes | JS listeners | page errors | machine |\n|---|---|---|---|---|---|---|---|---|---|\n')
   }
   appendFileSync(results, `${line}\n`)
   console.log(line)
   await wall.context.close()
-  process.exitCode = growth <= 10 ? 0 : 1
+  process.exitCode = growth <= 10 && wall.pageErrors.length === 0 ? 0 : 1
 }
 finally {
   await browser.close()
